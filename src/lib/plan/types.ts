@@ -29,8 +29,25 @@ export type ItemState = 'open' | 'done' | 'partial' | 'na' | 'failed' | 'warning
 
 export type TimestampStyle = 'paren-utc' | 'plain' | 'iso' | 'none';
 
+/**
+ * The exact way a plan stamps its items, so edits can write the same:
+ * `paren-datetime` `- [x] (2025-10-01 13:00Z) …`; `paren-date` `- [x] (2026-02-06) …`;
+ * `iso` `- [x] 2026-04-11T14:04:54Z …`; `plain-datetime` `- [x] 2025-11-16 14:00 - …`;
+ * `trailing-completed` `- [x] … Completed 2026-06-24.`; `none` when items carry no stamp.
+ */
+export type TimestampFormat =
+	| 'paren-datetime'
+	| 'paren-date'
+	| 'iso'
+	| 'plain-datetime'
+	| 'trailing-completed'
+	| 'none';
+
 export interface PlanStyle {
+	/** Coarse class of `timestampFormat` (paren-* → 'paren-utc', iso → 'iso', plain-datetime/trailing-completed → 'plain'). */
 	timestamps: TimestampStyle;
+	/** The most common stamp format among the plan's progress items (added to DESIGN §2). */
+	timestampFormat: TimestampFormat;
 	datedLog: boolean;
 	done_marker: '[x]' | '[✅]';
 }
