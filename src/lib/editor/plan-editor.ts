@@ -1,0 +1,139 @@
+import { basicSetup } from 'codemirror';
+import { EditorView, Decoration, type DecorationSet } from '@codemirror/view';
+import { EditorState, StateEffect, StateField, Transaction, type Extension } from '@codemirror/state';
+import { markdown } from '@codemirror/lang-markdown';
+import { setDiagnostics, lintGutter, type Diagnostic } from '@codemirror/lint';
+import type { PlanDiagnostic, Span, TextChange } from '$lib/plan/types';
+import { detectLineSeparator, offsetMap, type OffsetMap } from './offsets';
+import { minimalChanges } from './text-diff';
+
+/** Sets (or clears) the highlighted next action, in editor positions. */
+const setNextAction = StateEffect.define<{ from: number; to: number } | null>();
+
+const nextActionMark = Decoration.line({ attributes: { class: 'wm-next-action' } });
+
+/** Keeps the next-action line highlight as a decoration field, mapped through edits. */
+const nextActionField = StateField.define<DecorationSet>({
+	create: () => Decoration.none,
+	update(deco, tr) {
+		deco = deco.map(tr.changes);
+		for (const e of tr.effects) {
+			if (!e.is(setNextAction)) continue;
+			if (!e.value) deco = Decoration.none;
+			else {
+				const line = tr.state.doc.lineAt(Math.min(e.value.from, tr.state.doc.length));
+				deco = Decoration.set([nextActionMark.range(line.from)]);
+			}
+		}
+		return deco;
+	},
+	provide: (f) => EditorView.decorations.from(f)
+});
+
+export interface PlanEditorOptions {
+	parent: HTMLElement;
+	/** The file's text exactly as stored (CRLF and BOM kept). */
+	text: string;
+	/** Called after every change to the document, with the file's new text. */
+	onChange?: (text: string, tr: Transaction) => void;
+	/** Nonce for CodeMirror's injected styles, when the CSP uses one. */
+	cspNonce?: string;
+	extensions?: Extension[];
+}
+
+/**
+ * A CodeMirror 6 editor over one plan file that speaks in the file's own offsets:
+ * plan edits and lint findings come in as text offsets (CRLF counted as two) and are
+ * mapped to editor positions, and `text()` returns the file with its own line endings.
+ */
+export class PlanEditor {
+	readonly view: EditorView;
+	readonly lineSeparator: '\n' | '\r\n';
+	#map: OffsetMap | null = null;
+
+	constructor(opts: PlanEditorOptions) {
+		this.lineSeparator = detectLineSeparator(opts.text);
+		const extensions: Extension[] = [
+			basicSetup,
+			markdown(),
+			EditorView.lineWrapping,
+			EditorState.lineSeparator.of(this.lineSeparator),
+			lintGutter(),
+			nextActionField,
+			EditorView.contentAttributes.of({ 'aria-label': 'Plan text' }),
+			EditorView.updateListener.of((u) => {
+				if (!u.docChanged) return;
+				this.#map = null;
+				for (const tr of u.transactions) if (tr.docChanged) opts.onChange?.(this.text(), tr);
+			}),
+			...(opts.cspNonce ? [EditorView.cspNonce.of(opts.cspNonce)] : []),
+			...(opts.extensions ?? [])
+		];
+		this.view = new EditorView({
+			parent: opts.parent,
+			state: EditorState.create({ doc: opts.text, extensions })
+		});
+	}
+
+	/** The document as the file's text, with its own line endings. */
+	text(): string {
+		return this.view.state.sliceDoc();
+	}
+
+	/** Offset map for the current text (rebuilt lazily after a change). */
+	map(): OffsetMap {
+		this.#map ??= offsetMap(this.text(), this.lineSeparator);
+		return this.#map;
+	}
+
+	/**
+	 * Applies changes computed against `text()` as ONE transaction (one undo step),
+	 * keeping cursor and selection mapped. `userEvent` tags it (`input.plan`, `remote`).
+	 */
+	applyChanges(changes: TextChange[], userEvent = 'input.plan', addToHistory = true): void {
+		if (changes.length === 0) return;
+		const m = this.map();
+		const specs = changes.map((c) => ({ from: m.toEditor(c.from), to: m.toEditor(c.to), insert: c.insert }));
+		this.view.dispatch({
+			changes: specs,
+			userEvent,
+			annotations: addToHistory ? [] : [Transaction.addToHistory.of(false)]
+		});
+	}
+
+	/** Brings a new version of the file (from git) in as minimal changes, outside undo history. */
+	applyRemoteText(next: string): void {
+		this.applyChanges(minimalChanges(this.text(), next), 'remote', false);
+	}
+
+	/** Shows lint findings given in text offsets. */
+	setDiagnostics(diags: PlanDiagnostic[]): void {
+		const m = this.map();
+		const len = this.view.state.doc.length;
+		const cm: Diagnostic[] = diags.map((d) => ({
+			from: Math.min(m.toEditor(d.from), len),
+			to: Math.min(m.toEditor(d.to), len),
+			severity: d.severity,
+			source: d.ruleId,
+			message: d.message
+		}));
+		this.view.dispatch(setDiagnostics(this.view.state, cm));
+	}
+
+	/** Highlights the line of the next action (a span in text offsets), or clears it. */
+	setNextAction(span: Span | null): void {
+		const m = this.map();
+		this.view.dispatch({ effects: setNextAction.of(span ? { from: m.toEditor(span.start), to: m.toEditor(span.end) } : null) });
+	}
+
+	/** Moves the cursor to a text offset and scrolls it into view. */
+	reveal(offset: number): void {
+		const pos = Math.min(this.map().toEditor(offset), this.view.state.doc.length);
+		this.view.dispatch({ selection: { anchor: pos }, effects: EditorView.scrollIntoView(pos, { y: 'center' }) });
+		this.view.focus();
+	}
+
+	destroy(): void {
+		this.view.destroy();
+	}
+}
