@@ -1,0 +1,42 @@
+import { parsePlan } from '$lib/plan/parse';
+import { lintPlan } from '$lib/plan/lint';
+import { nextAction } from '$lib/plan/next-action';
+import { planEditChanges } from '$lib/plan/edit';
+import type { PlanDoc, PlanEdit, TextChange } from '$lib/plan/types';
+
+/**
+ * The open plan: its text is the single source of truth; the model, lint findings
+ * and next action are derived from it, so the panels can never disagree with the editor.
+ */
+export class PlanSession {
+	/** Repository-relative path of the file. */
+	readonly path: string;
+	/** The file's text as the editor holds it (own line endings, BOM kept). */
+	text = $state.raw('');
+	/** The text as last committed (HEAD), for the dirty flag and the diff. */
+	committed = $state.raw('');
+	readonly doc: PlanDoc = $derived(parsePlan(this.text));
+	readonly diagnostics = $derived(lintPlan(this.doc, { previousText: this.committed }, this.text));
+	readonly next = $derived(nextAction(this.doc));
+	readonly dirty = $derived(this.text !== this.committed);
+
+	constructor(path: string, text: string, committed = text) {
+		this.path = path;
+		this.text = text;
+		this.committed = committed;
+	}
+
+	/** Changes that carry out `edit` on the current text (computed against exactly that text). */
+	changesFor(edit: PlanEdit, now = new Date()): TextChange[] {
+		return planEditChanges(this.text, edit, { now, timeZone: localTimeZone() });
+	}
+}
+
+/** The person's time zone, for timestamps written into plans. */
+function localTimeZone(): string {
+	try {
+		return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+	} catch {
+		return 'UTC';
+	}
+}

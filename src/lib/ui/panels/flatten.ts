@@ -1,0 +1,27 @@
+import type { ProgressItem } from '$lib/plan/types';
+
+/** One row of a nested checklist, flattened for rendering (and windowing). */
+export interface ItemRow {
+	item: ProgressItem;
+	depth: number;
+}
+
+/** Depth-first rows of a checklist tree. */
+export function flattenItems(items: ProgressItem[], depth = 0, out: ItemRow[] = []): ItemRow[] {
+	for (const item of items) {
+		out.push({ item, depth });
+		flattenItems(item.children, depth + 1, out);
+	}
+	return out;
+}
+
+/** Counts done and total items of a checklist tree. */
+export function countItems(items: ProgressItem[]): { done: number; total: number } {
+	let done = 0;
+	let total = 0;
+	for (const { item } of flattenItems(items)) {
+		total++;
+		if (item.state === 'done') done++;
+	}
+	return { done, total };
+}
