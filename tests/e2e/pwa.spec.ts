@@ -1,0 +1,240 @@
+/**
+ * PWA basics against the built app: offline start from the service worker, installability,
+ * the "New version — reload" update flow, other origins left alone, and a clean CSP.
+ */
+import { createHash } from 'node:crypto';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Page } from '@playwright/test';
+import { startStaticServer } from '../support/static-server';
+import { buildDir, expect, test } from './fixtures';
+
+const UPDATE_PROMPT = 'New version — reload';
+
+/** Waits until a service worker is active and controls the page. */
+async function waitForController(page: Page): Promise<void> {
+	await page.evaluate(async () => {
+		await navigator.serviceWorker.ready;
+		if (!navigator.serviceWorker.controller) {
+			await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+		}
+	});
+	expect(await page.evaluate(() => navigator.serviceWorker.controller?.state)).toBe('activated');
+}
+
+/** The shell's own heading (inside the banner), which only renders once the app's JS ran. */
+function shellHeading(page: Page) {
+	return page.getByRole('banner').getByRole('heading', { name: 'Waymark', exact: true });
+}
+
+/** The build's version string, as SvelteKit writes it into _app/version.json. */
+function buildVersion(dir: string): string {
+	return (JSON.parse(readFileSync(path.join(dir, '_app', 'version.json'), 'utf8')) as { version: string }).version;
+}
+
+test('after one visit the app starts from the service worker with the server down', async ({ page, app }) => {
+	await page.goto(app.url + '/');
+	await expect(shellHeading(page)).toBeVisible();
+	await waitForController(page);
+
+	await app.stop();
+	// Positive control: the static server really is gone.
+	await expect(fetch(app.url + '/')).rejects.toThrow();
+
+	const reloaded = await page.reload();
+	expect(reloaded?.fromServiceWorker()).toBe(true);
+	await expect(shellHeading(page)).toBeVisible();
+
+	// A deep link the server never saw also starts from the cached shell.
+	const deep = await page.goto(app.url + '/repo/some/deep/link');
+	expect(deep?.fromServiceWorker()).toBe(true);
+	await expect(shellHeading(page)).toBeVisible();
+});
+
+test('Chromium finds the app installable and the icons have their stated sizes', async ({ app }) => {
+	// Chromium never offers install in an incognito-like context, which is what Playwright's
+	// default contexts are, so this test uses a profile on disk with the project's launch options.
+	const profile = mkdtempSync(path.join(os.tmpdir(), 'waymark-e2e-profile-'));
+	const context = await chromium.launchPersistentContext(profile, { ...test.info().project.use.launchOptions });
+	try {
+		const page = context.pages()[0] ?? (await context.newPage());
+		await page.goto(app.url + '/');
+		await waitForController(page);
+
+		const session = await context.newCDPSession(page);
+		const { installabilityErrors } = await session.send('Page.getInstallabilityErrors');
+		expect(installabilityErrors).toEqual([]);
+		await expectIconsOfStatedSizes(page);
+	} finally {
+		await context.close();
+		rmSync(profile, { recursive: true, force: true });
+	}
+});
+
+/** Loads every manifest icon as an Image and checks its decoded size against the manifest's `sizes`. */
+async function expectIconsOfStatedSizes(page: Page): Promise<void> {
+
+	const icons = await page.evaluate(async () => {
+		const manifestUrl = new URL(document.querySelector('link[rel="manifest"]')!.getAttribute('href')!, location.href);
+		const manifest = (await (await fetch(manifestUrl)).json()) as {
+			icons: { src: string; sizes: string; purpose?: string }[];
+		};
+		return Promise.all(
+			manifest.icons.map(async (icon) => {
+				const img = new Image();
+				img.src = new URL(icon.src, manifestUrl).href;
+				await img.decode();
+				return { sizes: icon.sizes, purpose: icon.purpose ?? 'any', width: img.naturalWidth, height: img.naturalHeight };
+			})
+		);
+	});
+	expect(icons.map((i) => i.purpose).sort()).toEqual(['any', 'any', 'maskable']);
+	for (const icon of icons) expect(`${icon.width}x${icon.height}`).toBe(icon.sizes);
+	expect(new Set(icons.map((i) => i.sizes))).toEqual(new Set(['192x192', '512x512']));
+}
+
+test('the maskable icon keeps its mark inside the 80 % safe zone', async ({ page, app }) => {
+	await page.goto(app.url + '/');
+	const result = await page.evaluate(async () => {
+		const img = new Image();
+		img.src = '/icons/icon-maskable-512.png';
+		await img.decode();
+		const canvas = document.createElement('canvas');
+		canvas.width = img.naturalWidth;
+		canvas.height = img.naturalHeight;
+		const ctx = canvas.getContext('2d')!;
+		ctx.drawImage(img, 0, 0);
+		const { data, width, height } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+		const bg = [data[0], data[1], data[2], data[3]];
+		const radius = 0.4 * width;
+		let outsideDiffering = 0;
+		let insideDiffering = 0;
+		for (let y = 0; y < height; y++) {
+			for (let x = 0; x < width; x++) {
+				const i = (y * width + x) * 4;
+				const differs = [0, 1, 2, 3].some((c) => Math.abs(data[i + c] - bg[c]) > 2);
+				if (!differs) continue;
+				if ((x + 0.5 - width / 2) ** 2 + (y + 0.5 - height / 2) ** 2 > radius ** 2) outsideDiffering++;
+				else insideDiffering++;
+			}
+		}
+		return { bg, outsideDiffering, insideDiffering };
+	});
+	// Full-bleed brand colour, fully opaque, with the mark only inside the safe circle.
+	expect(result.bg).toEqual([0x1f, 0x4e, 0x79, 255]);
+	expect(result.outsideDiffering).toBe(0);
+	expect(result.insideDiffering).toBeGreaterThan(1000);
+});
+
+test('a new version waits for "New version — reload", then takes over and drops the old cache', async ({ page, app }) => {
+	const oldVersion = buildVersion(buildDir);
+	const newVersion = `${oldVersion}-next`;
+	const nextDir = mkdtempSync(path.join(os.tmpdir(), 'waymark-next-build-'));
+	cpSync(buildDir, nextDir, { recursive: true });
+	// The "next build": a service worker whose version (and so cache) differs, and a shell we can recognise.
+	const swPath = path.join(nextDir, 'service-worker.js');
+	const sw = readFileSync(swPath, 'utf8');
+	expect(sw.split(oldVersion).length - 1).toBe(1);
+	writeFileSync(swPath, sw.replace(oldVersion, newVersion));
+	const indexPath = path.join(nextDir, 'index.html');
+	writeFileSync(indexPath, readFileSync(indexPath, 'utf8').replace('<head>', '<head><meta name="waymark-test-build" content="next">'));
+	const nextMarker = page.locator('meta[name="waymark-test-build"]');
+	const prompt = page.getByRole('button', { name: UPDATE_PROMPT });
+
+	await page.goto(app.url + '/');
+	await waitForController(page);
+	await expect(shellHeading(page)).toBeVisible();
+	await expect(prompt).toHaveCount(0);
+	expect(await page.evaluate(() => caches.keys())).toEqual([`waymark-app-${oldVersion}`]);
+
+	// Same origin, new files: the next build is now what the host serves.
+	await app.stop();
+	const next = await startStaticServer({ dir: nextDir, port: app.port });
+	try {
+		await page.reload();
+		await expect(prompt).toBeVisible();
+		// Waiting, not taken: the page still runs the old shell and the old cache is still there.
+		await expect(nextMarker).toHaveCount(0);
+		expect((await page.evaluate(() => caches.keys())).sort()).toEqual(
+			[`waymark-app-${newVersion}`, `waymark-app-${oldVersion}`].sort()
+		);
+		// A plain reload does not take the new version either.
+		await page.reload();
+		await expect(prompt).toBeVisible();
+		await expect(nextMarker).toHaveCount(0);
+
+		await Promise.all([page.waitForEvent('load'), prompt.click()]);
+		await expect(nextMarker).toHaveCount(1);
+		await expect(shellHeading(page)).toBeVisible();
+		await expect(prompt).toHaveCount(0);
+		await expect.poll(() => page.evaluate(() => caches.keys())).toEqual([`waymark-app-${newVersion}`]);
+		expect(await page.evaluate(() => navigator.serviceWorker.controller?.state)).toBe('activated');
+	} finally {
+		await next.stop();
+		rmSync(nextDir, { recursive: true, force: true });
+	}
+});
+
+test('the service worker leaves other origins and the demo data to the network', async ({ page, app, gitServer }) => {
+	await page.goto(app.url + '/');
+	await waitForController(page);
+
+	const crossOrigin = page.waitForResponse((r) => r.url().startsWith(gitServer.url));
+	const status = await page.evaluate(async (url) => (await fetch(url)).status, `${gitServer.url}/health`);
+	expect(status).toBe(200);
+	expect((await crossOrigin).fromServiceWorker()).toBe(false);
+	expect(gitServer.requests.some((r) => r.url === '/health')).toBe(true);
+
+	const demo = page.waitForResponse((r) => r.url().endsWith('/waymark-demo.json'));
+	await page.evaluate(() => fetch('/waymark-demo.json'));
+	expect((await demo).fromServiceWorker()).toBe(false);
+	expect(app.requests.some((r) => r.url === '/waymark-demo.json')).toBe(true);
+
+	// Positive control: the app's own files do come from the worker.
+	const own = page.waitForResponse((r) => r.url().endsWith('/manifest.webmanifest'));
+	await page.evaluate(() => fetch('/manifest.webmanifest'));
+	expect((await own).fromServiceWorker()).toBe(true);
+});
+
+test('no Content-Security-Policy violation during load and navigation; only the hashed bootstrap is inline', async ({ page, app }) => {
+	await page.addInitScript(() => {
+		const seen: string[] = [];
+		(window as unknown as { cspViolations: string[] }).cspViolations = seen;
+		document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.effectiveDirective} ${e.blockedURI}`));
+	});
+	const violations = () => page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
+
+	await page.goto(app.url + '/');
+	await expect(shellHeading(page)).toBeVisible();
+	await waitForController(page);
+	expect(await violations()).toEqual([]);
+
+	// A reload from the worker, a deep link, and a history navigation.
+	await page.reload();
+	await expect(shellHeading(page)).toBeVisible();
+	await page.goto(app.url + '/some/deep/link');
+	await expect(shellHeading(page)).toBeVisible();
+	await page.goBack();
+	await expect(shellHeading(page)).toBeVisible();
+	expect(await violations()).toEqual([]);
+
+	// The one inline script is SvelteKit's bootstrap, and the policy allows exactly its hash.
+	const html = readFileSync(path.join(buildDir, 'index.html'), 'utf8');
+	const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+	expect(inline).toHaveLength(1);
+	const csp = /<meta http-equiv="content-security-policy" content="([^"]+)"/.exec(html)?.[1] ?? '';
+	const scriptSrc = csp.split(';').map((d) => d.trim()).find((d) => d.startsWith('script-src ')) ?? '';
+	const hash = createHash('sha256').update(inline[0]).digest('base64');
+	expect(scriptSrc.split(/\s+/).sort()).toEqual(['script-src', "'self'", `'sha256-${hash}'`].sort());
+	expect(csp).toContain("object-src 'none'");
+	expect(csp).toContain("base-uri 'self'");
+
+	// Positive control: the listener does see a violation when one happens.
+	await page.evaluate(() => {
+		const s = document.createElement('script');
+		s.textContent = 'window.injected = true';
+		document.body.append(s);
+	});
+	await expect.poll(violations).toEqual([expect.stringMatching(/^script-src-elem inline/)]);
+});
