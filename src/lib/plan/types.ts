@@ -134,6 +134,12 @@ export interface PlanDoc {
 	phases: Phase[];
 	budget: Budget | null;
 	openQuestions: Question[];
+	/**
+	 * Every checkbox item outside code, top-level ones with their nested children, in document
+	 * order — whether or not it is a progress item or a phase task. Always set by `parsePlan`;
+	 * optional so hand-built models (tests) need not list it. (Added by the parser, H1.)
+	 */
+	checkboxes?: ProgressItem[];
 }
 
 /** A change in the coordinates of the text it was computed from, as CodeMirror takes them. */

@@ -1,0 +1,90 @@
+/**
+ * The page's typed door to the git worker: each operation is a promise, long ones report progress
+ * and can be cancelled, and errors come back as the same typed {@link GitError} classes.
+ */
+import { errorFromJSON, type GitError } from './errors';
+import type { FromWorker, GitOpName, GitOps, GitProgress, ToWorker } from './protocol';
+
+/** A running operation: its result, and a way to stop it. */
+export interface GitCall<T> {
+	result: Promise<T>;
+	/** Asks the worker to stop; `result` then rejects with `CancelledError`. */
+	cancel(): void;
+}
+
+interface Pending {
+	resolve(value: unknown): void;
+	reject(err: GitError): void;
+	onProgress?: (p: GitProgress) => void;
+}
+
+/** Talks to one git worker; use {@link gitClient} for the app's shared one. */
+export class GitClient {
+	private readonly worker: Worker;
+	private readonly pending = new Map<number, Pending>();
+	private seq = 0;
+
+	constructor(worker: Worker) {
+		this.worker = worker;
+		this.worker.addEventListener('message', (ev: MessageEvent<FromWorker>) => this.receive(ev.data));
+	}
+
+	/** Starts `op` in the worker; `onProgress` receives its progress reports. */
+	call<K extends GitOpName>(op: K, args: GitOps[K]['args'], onProgress?: (p: GitProgress) => void): GitCall<GitOps[K]['result']> {
+		const seq = ++this.seq;
+		const result = new Promise<GitOps[K]['result']>((resolve, reject) => {
+			this.pending.set(seq, { resolve: resolve as (v: unknown) => void, reject, onProgress });
+		});
+		this.send({ kind: 'call', seq, op, args } as ToWorker);
+		return { result, cancel: () => this.send({ kind: 'cancel', seq }) };
+	}
+
+	/** Clones a repo shallow into its own database, reporting progress. */
+	clone(args: GitOps['clone']['args'], onProgress?: (p: GitProgress) => void): GitCall<GitOps['clone']['result']> {
+		return this.call('clone', args, onProgress);
+	}
+
+	/** Lists every file of the repo's HEAD tree. */
+	listFiles(id: string): Promise<GitOps['listFiles']['result']> {
+		return this.call('listFiles', { id }).result;
+	}
+
+	/** Reads one file's text (from the working tree, else from HEAD). */
+	readFile(id: string, path: string): Promise<string> {
+		return this.call('readFile', { id, path }).result;
+	}
+
+	/** Creates a repo with one commit inside the browser. */
+	init(args: GitOps['init']['args']): Promise<GitOps['init']['result']> {
+		return this.call('init', args).result;
+	}
+
+	/** Deletes the repo's databases. */
+	deleteRepo(id: string): Promise<GitOps['deleteRepo']['result']> {
+		return this.call('deleteRepo', { id }).result;
+	}
+
+	private send(msg: ToWorker): void {
+		this.worker.postMessage(msg);
+	}
+
+	private receive(msg: FromWorker): void {
+		const p = this.pending.get(msg.seq);
+		if (!p) return;
+		if (msg.kind === 'progress') {
+			p.onProgress?.(msg.progress);
+			return;
+		}
+		this.pending.delete(msg.seq);
+		if (msg.kind === 'result') p.resolve(msg.value);
+		else p.reject(errorFromJSON(msg.error));
+	}
+}
+
+let shared: GitClient | null = null;
+
+/** The app's one git worker client, started on first use (browser only). */
+export function gitClient(): GitClient {
+	shared ??= new GitClient(new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'waymark-git' }));
+	return shared;
+}

@@ -1,0 +1,154 @@
+/**
+ * Repository operations over an injected file system and HTTP client (isomorphic-git style), so
+ * the worker runs them on lightning-fs and tests can run them on node:fs.
+ */
+import git, { TREE, type HttpClient, type ProgressCallback } from 'isomorphic-git';
+import { exists, mkdirp, type RepoFs } from './fs-utils';
+import type { GitAuth } from './auth';
+import type { CloneResult, TreeFile } from './protocol';
+import { isMarkdownPath } from './url';
+
+/** The working-tree folder inside every repo's file system. */
+export const REPO_DIR = '/repo';
+
+/** Options of {@link shallowClone}. */
+export interface ShallowCloneOptions {
+	fs: RepoFs;
+	http: HttpClient;
+	dir?: string;
+	url: string;
+	branch: string;
+	corsProxy?: string;
+	onAuth?: (url: string) => GitAuth;
+	onProgress?: ProgressCallback;
+	checkoutMode?: 'blobs' | 'checkout';
+	/** Called between steps so a cancelled clone stops before writing files. */
+	checkpoint?: () => void;
+	/** Shared isomorphic-git cache object (packfile index) for the whole operation. */
+	cache?: object;
+}
+
+/**
+ * Clones `branch` shallow (depth 1) and single-branch without a checkout, then writes only the
+ * Markdown files of HEAD's tree into the working tree; everything else stays in the object store.
+ * @example await shallowClone({ fs, http, url, branch: 'main' })
+ */
+export async function shallowClone(opts: ShallowCloneOptions): Promise<CloneResult> {
+	const dir = opts.dir ?? REPO_DIR;
+	const cache = opts.cache ?? {};
+	const t0 = now();
+	await mkdirp(opts.fs, dir);
+	await git.clone({
+		fs: opts.fs,
+		http: opts.http,
+		dir,
+		url: opts.url,
+		ref: opts.branch,
+		corsProxy: opts.corsProxy,
+		singleBranch: true,
+		depth: 1,
+		noCheckout: true,
+		noTags: true,
+		onAuth: opts.onAuth,
+		onProgress: opts.onProgress,
+		cache
+	});
+	const t1 = now();
+	opts.checkpoint?.();
+	const files = await listTree(opts.fs, dir, 'HEAD', cache);
+	const markdown = files.filter((f) => isMarkdownPath(f.path));
+	if (opts.checkoutMode === 'checkout') {
+		await git.checkout({ fs: opts.fs, dir, ref: opts.branch, filepaths: markdown.map((f) => f.path), force: true, noUpdateHead: true, cache });
+	} else {
+		await writeBlobs(opts.fs, dir, markdown, cache, opts.onProgress, opts.checkpoint);
+	}
+	const head = await git.resolveRef({ fs: opts.fs, dir, ref: 'HEAD' });
+	const t2 = now();
+	return { head, files: files.length, markdown: markdown.length, timings: { fetch: t1 - t0, checkout: t2 - t1, total: t2 - t0 } };
+}
+
+/** Milliseconds from a monotonic clock. */
+function now(): number {
+	return globalThis.performance ? performance.now() : Date.now();
+}
+
+/** Writes the given blobs to the working tree, reporting "Writing Markdown files" progress. */
+async function writeBlobs(fs: RepoFs, dir: string, files: { path: string; oid: string }[], cache: object, onProgress?: ProgressCallback, checkpoint?: () => void): Promise<void> {
+	const made = new Set<string>();
+	let loaded = 0;
+	for (const file of files) {
+		checkpoint?.();
+		const { blob } = await git.readBlob({ fs, dir, oid: file.oid, cache });
+		const target = `${dir}/${file.path}`;
+		await mkdirp(fs, target.slice(0, target.lastIndexOf('/')), made);
+		await fs.promises.writeFile(target, blob);
+		loaded++;
+		await onProgress?.({ phase: 'Writing Markdown files', loaded, total: files.length });
+	}
+}
+
+/** Every file of `ref`'s tree with its blob id (submodules included, folders implied), sorted by path. */
+export async function listTree(fs: RepoFs, dir: string, ref = 'HEAD', cache: object = {}): Promise<{ path: string; oid: string }[]> {
+	const out: { path: string; oid: string }[] = [];
+	await git.walk({
+		fs,
+		dir,
+		cache,
+		trees: [TREE({ ref })],
+		map: async (filepath, [entry]) => {
+			if (!entry || filepath === '.') return true;
+			const type = await entry.type();
+			if (type === 'tree') return true;
+			out.push({ path: filepath, oid: await entry.oid() });
+			return true;
+		}
+	});
+	return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** HEAD's files, each marked with whether it is in the working tree. */
+export async function listRepoFiles(fs: RepoFs, dir = REPO_DIR): Promise<TreeFile[]> {
+	const files = await listTree(fs, dir);
+	return Promise.all(files.map(async (f) => ({ ...f, checkedOut: await exists(fs, `${dir}/${f.path}`) })));
+}
+
+/**
+ * A file's text: from the working tree when it is there, else from HEAD's tree (and then written
+ * to the working tree, since the person opened it).
+ */
+export async function readRepoFile(fs: RepoFs, path: string, dir = REPO_DIR): Promise<string> {
+	const target = `${dir}/${path}`;
+	if (await exists(fs, target)) return String(await fs.promises.readFile(target, { encoding: 'utf8' }));
+	const head = await git.resolveRef({ fs, dir, ref: 'HEAD' });
+	const { blob } = await git.readBlob({ fs, dir, oid: head, filepath: path });
+	await mkdirp(fs, target.slice(0, target.lastIndexOf('/')));
+	await fs.promises.writeFile(target, blob);
+	return new TextDecoder().decode(blob);
+}
+
+/** Options of {@link initRepo}. */
+export interface InitRepoOptions {
+	fs: RepoFs;
+	dir?: string;
+	branch: string;
+	files: Record<string, string>;
+	author: { name: string; email: string };
+	message: string;
+}
+
+/** Creates a repo with one commit holding `files` (the in-browser demo when no server is there). */
+export async function initRepo(opts: InitRepoOptions): Promise<{ head: string }> {
+	const dir = opts.dir ?? REPO_DIR;
+	const { fs } = opts;
+	await mkdirp(fs, dir);
+	await git.init({ fs, dir, defaultBranch: opts.branch });
+	const made = new Set<string>();
+	for (const [path, text] of Object.entries(opts.files)) {
+		const target = `${dir}/${path}`;
+		await mkdirp(fs, target.slice(0, target.lastIndexOf('/')), made);
+		await fs.promises.writeFile(target, text, 'utf8');
+		await git.add({ fs, dir, filepath: path });
+	}
+	const head = await git.commit({ fs, dir, message: opts.message, author: opts.author });
+	return { head };
+}

@@ -1,0 +1,61 @@
+/**
+ * Token budgets stated in a plan (DESIGN §3): `**Token Budget**: 500K-800K tokens`, a heading's
+ * `(500K-800K tokens)`, `**Reality Check**: 🟡 Normal Chaos (1.5x)`, `**Adjusted Estimate**: 1.2M-2M`,
+ * `**Tokens Spent**: ~250K tokens (50% complete)`, `**Actual**: ~200K`, `**Progress**: 1.5M / 3M-6M tokens`.
+ */
+import type { Budget } from '../types';
+import { findTokenRange, parseMultiplier, parseTokenAmount, parseTokenRange } from '../tokens';
+import type { Field } from './fields';
+
+const BUDGET_LABEL = /^(?:total )?(?:token budget|budget|estimated tokens|token estimate|estimate|estimated budget|tokens budget|budget \(tokens\)|effort|estimated effort|token effort)$/;
+const ADJUSTED_LABEL = /^adjusted(?: estimate| budget| range)?$/;
+const MULTIPLIER_LABEL = /^(?:reality check|multiplier|chaos multiplier|complexity multiplier)$/;
+const SPENT_LABEL = /^(?:tokens spent|spent|tokens used|token spend|spent so far)$/;
+const ACTUAL_LABEL = /^(?:actual|actual spent|actual tokens|actual spend|actual usage|tokens actual)$/;
+
+/**
+ * Reads a budget from fields and an optional heading text. Null unless a low/high range is stated.
+ * adjustedLow/High: the stated adjusted range, else low/high × multiplier when a multiplier is given.
+ */
+export function readBudget(fields: readonly Field[], heading: string | null): Budget | null {
+	let range: { low: number; high: number } | null = null;
+	let adjusted: { low: number; high: number } | null = null;
+	let multiplier: number | null = null;
+	let spent: number | null = null;
+	let actual: number | null = null;
+	for (const f of fields) {
+		if (range === null && BUDGET_LABEL.test(f.label)) range = parseTokenRange(f.value);
+		else if (adjusted === null && ADJUSTED_LABEL.test(f.label)) adjusted = parseTokenRange(f.value);
+		else if (multiplier === null && MULTIPLIER_LABEL.test(f.label)) multiplier = parseMultiplier(f.value);
+		else if (spent === null && SPENT_LABEL.test(f.label)) spent = parseTokenAmount(f.value);
+		else if (actual === null && ACTUAL_LABEL.test(f.label)) actual = parseTokenAmount(f.value);
+		else if (f.label === 'progress' && f.value.includes('/')) {
+			const [done, total] = splitOnce(f.value, '/');
+			if (spent === null) spent = parseTokenAmount(done);
+			if (range === null) range = parseTokenRange(total);
+		}
+	}
+	if (range === null && heading !== null) {
+		const m = /\(([^()]*\btokens?\b[^()]*)\)/i.exec(heading);
+		if (m) {
+			const r = findTokenRange(m[1]);
+			range = r ? { low: r.low, high: r.high } : parseTokenRange(m[1]);
+		}
+	}
+	if (range === null) return null;
+	const adj = adjusted ?? (multiplier !== null ? { low: Math.round(range.low * multiplier), high: Math.round(range.high * multiplier) } : null);
+	return {
+		low: range.low,
+		high: range.high,
+		multiplier,
+		adjustedLow: adj ? adj.low : null,
+		adjustedHigh: adj ? adj.high : null,
+		spent,
+		actual
+	};
+}
+
+function splitOnce(s: string, sep: string): [string, string] {
+	const i = s.indexOf(sep);
+	return [s.slice(0, i), s.slice(i + 1)];
+}

@@ -1,0 +1,22 @@
+/** Person-level settings: the commit author. */
+import { get, set } from 'idb-keyval';
+import { db, KEYS } from './db';
+
+/** What commits are signed with. */
+export interface Settings {
+	authorName: string;
+	authorEmail: string;
+}
+
+/** Defaults before the person sets anything. */
+export const DEFAULT_SETTINGS: Settings = { authorName: '', authorEmail: '' };
+
+/** The saved settings, with defaults for anything missing. */
+export async function loadSettings(): Promise<Settings> {
+	return { ...DEFAULT_SETTINGS, ...((await get<Partial<Settings>>(KEYS.settings, await db())) ?? {}) };
+}
+
+/** Saves the settings. */
+export async function saveSettings(settings: Settings): Promise<void> {
+	await set(KEYS.settings, { ...settings }, await db());
+}
