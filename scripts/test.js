@@ -1,7 +1,7 @@
 // `npm test`: set up what a fresh machine lacks (Debian's chromium, git), then run lint,
 // type check, unit tests, build and e2e tests in order, continuing after failures, and end
 // with one line `Summary: N passed, N failed`. Exits non-zero if anything failed. Each step has
-// a time limit (6 min; build 5, e2e 15) so a hung run cannot eat CI's 90 minutes.
+// a time limit (6 min; unit tests 20, build 5, e2e 15) so a hung run cannot eat CI's 90 minutes.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -141,7 +141,7 @@ await run('type check (svelte-check)', [
 	[bin('svelte-kit'), ['sync']],
 	[bin('svelte-check'), ['--tsconfig', './tsconfig.json']]
 ]);
-const unit = await run('unit tests (vitest)', [[bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]]]);
+const unit = await run('unit tests (vitest)', [[bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]]], 20);
 const build = await run('build (vite build)', [[bin('vite'), ['build']]], 5);
 let e2e;
 if (build.ok) {

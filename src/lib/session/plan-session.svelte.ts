@@ -27,9 +27,14 @@ export class PlanSession {
 	}
 
 	/** Changes that carry out `edit` on the current text (computed against exactly that text). */
-	changesFor(edit: PlanEdit, now = new Date()): TextChange[] {
-		return planEditChanges(this.text, edit, { now, timeZone: localTimeZone() });
+	changesFor(edit: PlanEdit, now?: Date): TextChange[] {
+		return planEditChanges(this.text, edit, { now: now ?? clockNow(), timeZone: localTimeZone() });
 	}
+}
+
+/** The current time, read once per edit (not reactive state). */
+function clockNow(): Date {
+	return new Date(Date.now());
 }
 
 /** The person's time zone, for timestamps written into plans. */
