@@ -6,9 +6,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import http from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { Socket } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { listenLoopback } from './loopback';
 
 /**
  * Which requests a fault hits. `info-refs`: GET …/info/refs (either service);
@@ -313,20 +314,7 @@ export async function startGitServer(opts: GitServerOptions = {}): Promise<GitSe
 	/** Begins listening on 127.0.0.1:port. */
 	async function listen(): Promise<void> {
 		if (server) return;
-		const s = http.createServer(handle);
-		s.on('connection', (socket: Socket) => {
-			sockets.add(socket);
-			socket.on('close', () => sockets.delete(socket));
-		});
-		await new Promise<void>((resolve, reject) => {
-			s.once('error', reject);
-			s.listen(port, '127.0.0.1', () => {
-				s.off('error', reject);
-				resolve();
-			});
-		});
-		port = (s.address() as AddressInfo).port;
-		server = s;
+		({ server, port } = await listenLoopback(handle, port, sockets));
 	}
 
 	await listen();

@@ -4,8 +4,9 @@
  */
 import { createReadStream, statSync } from 'node:fs';
 import http from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { Socket } from 'node:net';
 import path from 'node:path';
+import { listenLoopback } from './loopback';
 
 /** Handler for an extra route; answers the request itself. */
 export type RouteHandler = (req: http.IncomingMessage, res: http.ServerResponse) => void;
@@ -135,20 +136,7 @@ export async function startStaticServer(opts: StaticServerOptions): Promise<Stat
 	/** Begins listening on 127.0.0.1:port. */
 	async function listen(): Promise<void> {
 		if (server) return;
-		const s = http.createServer(handle);
-		s.on('connection', (socket: Socket) => {
-			sockets.add(socket);
-			socket.on('close', () => sockets.delete(socket));
-		});
-		await new Promise<void>((resolve, reject) => {
-			s.once('error', reject);
-			s.listen(port, '127.0.0.1', () => {
-				s.off('error', reject);
-				resolve();
-			});
-		});
-		port = (s.address() as AddressInfo).port;
-		server = s;
+		({ server, port } = await listenLoopback(handle, port, sockets));
 	}
 
 	await listen();

@@ -3,17 +3,7 @@ import fc from 'fast-check';
 import { EditorState } from '@codemirror/state';
 import { detectLineSeparator, offsetMap } from '../../../src/lib/editor/offsets';
 import { minimalChanges } from '../../../src/lib/editor/text-diff';
-
-/** Applies changes given in the coordinates of `text`. */
-function apply(text: string, changes: { from: number; to: number; insert: string }[]): string {
-	let out = '';
-	let last = 0;
-	for (const c of changes) {
-		out += text.slice(last, c.from) + c.insert;
-		last = c.to;
-	}
-	return out + text.slice(last);
-}
+import { applyChanges as apply } from '../../../src/lib/plan/edit';
 
 describe('offsetMap', () => {
 	it('matches CodeMirror positions on a CRLF document', () => {
