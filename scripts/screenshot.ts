@@ -12,7 +12,7 @@ try {
 	const page = await browser.newPage({ viewport: { width: 1200, height: 760 } });
 	await page.goto(server.url);
 	await page.getByRole('button', { name: 'Open demo' }).click();
-	await page.getByRole('heading', { name: 'Files' }).waitFor({ timeout: 30_000 });
+	await page.getByRole('list', { name: 'Files' }).waitFor({ timeout: 30_000 });
 	mkdirSync('docs/screenshots', { recursive: true });
 	await page.screenshot({ path: 'docs/screenshots/workspace.png' });
 } finally {
