@@ -4,3 +4,4 @@ export * from './errors';
 export { authForHost, hostName } from './auth';
 export { validateRepoUrl, validateProxyUrl, repoNameFromUrl, isMarkdownPath } from './url';
 export type { CloneArgs, CloneResult, GitProgress, TreeFile } from './protocol';
+export type { RemoteArgs, RecordedEdit, CommitArgs, CommitInfo, FileDiff, ConflictInfo, RepoStatus, SyncResult } from './protocol';

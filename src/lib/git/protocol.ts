@@ -3,6 +3,7 @@
  * only, so everything survives structured cloning; errors cross as {@link GitErrorJSON}.
  */
 import type { GitErrorJSON } from './errors';
+import type { PlanEdit } from '../plan/types';
 
 /** One progress report of a long operation (isomorphic-git's phases plus Waymark's own). */
 export interface GitProgress {
@@ -52,12 +53,124 @@ export interface InitArgs {
 	message: string;
 }
 
+/** Where and how to reach a repo's remote; the token goes only to `url` or `corsProxy`. */
+export interface RemoteArgs {
+	url: string;
+	branch: string;
+	corsProxy?: string;
+	token?: string;
+	username?: string;
+	/** Milliseconds without data before a request counts as stalled (default 45 s). */
+	idleTimeoutMs?: number;
+}
+
+/**
+ * A panel edit as recorded for replay during sync: the edit, plus the checklist item's text when
+ * the edit points at an item by offset (offsets move when the remote changed the file).
+ */
+export interface RecordedEdit {
+	edit: PlanEdit;
+	/** Text of the item at `edit.at` when it was made (for offset-based edits). */
+	itemText?: string;
+}
+
+/** Arguments of a commit: the working-tree files to commit (their current text) and the message. */
+export interface CommitArgs {
+	id: string;
+	/** Paths whose working-tree text goes into the commit; nothing else changes. */
+	paths: string[];
+	message: string;
+	author: { name: string; email: string };
+	/** Panel edits made to each path since HEAD, in order, so sync can replay them. */
+	edits?: Record<string, RecordedEdit[]>;
+	/** A phase completion is kept one-to-one with its commit through sync. */
+	phase?: string;
+}
+
+/** One commit as the history views show it. */
+export interface CommitInfo {
+	oid: string;
+	message: string;
+	author: { name: string; email: string; timestamp: number };
+	parents: string[];
+	/** Still in the outbox (not on the remote yet). */
+	unpushed: boolean;
+}
+
+/** A file changed by a commit, before and after (text files only; null when absent). */
+export interface FileDiff {
+	path: string;
+	before: string | null;
+	after: string | null;
+}
+
+/** A conflict sync could not merge: both versions kept, the local one also on `branch` remotely. */
+export interface ConflictInfo {
+	path: string;
+	base: string;
+	local: string;
+	remote: string;
+	/** diff3 output with conflict markers, a starting point for the resolution. */
+	merged: string;
+	/** The remote branch the local commits were pushed to (`waymark/<date>`), if pushed. */
+	savedBranch: string | null;
+	/** Message of the local commit that conflicted. */
+	message: string;
+}
+
+/** The repo's state as the status bar shows it. */
+export interface RepoStatus {
+	head: string;
+	/** The remote branch head as last fetched. */
+	remoteHead: string | null;
+	/** Commits waiting in the outbox. */
+	ahead: number;
+	/** Checked-out files whose working text differs from HEAD. */
+	dirty: string[];
+	conflict: ConflictInfo | null;
+	/** The local history is still shallow (not deepened yet). */
+	shallow: boolean;
+}
+
+/** What a fetch/sync/push did. */
+export interface SyncResult {
+	/** Commits pushed by this call. */
+	pushed: number;
+	/** The remote had moved and local commits were re-created on top of it. */
+	rebased: boolean;
+	/** Working-tree files whose text changed (the open editor must take these as remote changes). */
+	updated: { path: string; text: string; head: string }[];
+	status: RepoStatus;
+}
+
 /** Every operation the worker offers, with its arguments and result. */
 export interface GitOps {
 	clone: { args: CloneArgs; result: CloneResult };
 	init: { args: InitArgs; result: { head: string } };
 	listFiles: { args: { id: string }; result: TreeFile[] };
 	readFile: { args: { id: string; path: string }; result: string };
+	/** Text of `path` at HEAD (null when HEAD has no such file). */
+	readHead: { args: { id: string; path: string }; result: string | null };
+	/** Writes a file to the working tree (autosave); nothing is committed. */
+	writeFile: { args: { id: string; path: string; text: string }; result: void };
+	/** Makes the working file equal to HEAD again. */
+	discard: { args: { id: string; path: string }; result: string | null };
+	status: { args: { id: string }; result: RepoStatus };
+	commit: { args: CommitArgs; result: { oid: string; status: RepoStatus } };
+	/** Fetches and integrates the remote branch (never discards local work); no push. */
+	fetch: { args: { id: string; remote: RemoteArgs }; result: SyncResult };
+	/** Fetch, integrate, then push the outbox. */
+	push: { args: { id: string; remote: RemoteArgs }; result: SyncResult };
+	/** Takes the person's resolution of the open conflict and continues the sync (push included). */
+	resolveConflict: { args: { id: string; text: string; remote: RemoteArgs }; result: SyncResult };
+	/** Commits that touched `path` (or all), newest first. */
+	log: { args: { id: string; path?: string; limit?: number }; result: CommitInfo[] };
+	/** What a commit changed against its first parent. */
+	diff: { args: { id: string; oid: string }; result: FileDiff[] };
+	/** Fetches the branch's full history (after the shallow clone). */
+	deepen: { args: { id: string; remote: RemoteArgs }; result: { shallow: boolean } };
+	/** Bytes the repo uses in its database (approximate: file sizes). */
+	usage: { args: { id: string }; result: { bytes: number } };
 	deleteRepo: { args: { id: string }; result: { deleted: string[] } };
 }
 
