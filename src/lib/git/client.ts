@@ -59,6 +59,66 @@ export class GitClient {
 		return this.call('init', args).result;
 	}
 
+	/** Text of `path` at HEAD, or null. */
+	readHead(id: string, path: string): Promise<string | null> {
+		return this.call('readHead', { id, path }).result;
+	}
+
+	/** Writes a working-tree file (autosave); nothing is committed. */
+	writeFile(id: string, path: string, text: string): Promise<void> {
+		return this.call('writeFile', { id, path, text }).result;
+	}
+
+	/** Makes the working file equal to HEAD again; returns HEAD's text. */
+	discard(id: string, path: string): Promise<string | null> {
+		return this.call('discard', { id, path }).result;
+	}
+
+	/** HEAD, remote head, outbox size, dirty files, open conflict. */
+	status(id: string): Promise<GitOps['status']['result']> {
+		return this.call('status', { id }).result;
+	}
+
+	/** Commits the given working-tree files (path-only tree update). */
+	commit(args: GitOps['commit']['args']): Promise<GitOps['commit']['result']> {
+		return this.call('commit', args).result;
+	}
+
+	/** Fetches and integrates the remote branch; local work is never discarded. */
+	fetch(args: GitOps['fetch']['args'], onProgress?: (p: GitProgress) => void): GitCall<GitOps['fetch']['result']> {
+		return this.call('fetch', args, onProgress);
+	}
+
+	/** Fetch, integrate, push the outbox. */
+	push(args: GitOps['push']['args'], onProgress?: (p: GitProgress) => void): GitCall<GitOps['push']['result']> {
+		return this.call('push', args, onProgress);
+	}
+
+	/** Takes the resolution of the open conflict and continues the sync. */
+	resolveConflict(args: GitOps['resolveConflict']['args']): GitCall<GitOps['resolveConflict']['result']> {
+		return this.call('resolveConflict', args);
+	}
+
+	/** Commits that touched `path` (or all), newest first. */
+	log(id: string, path?: string, limit?: number): Promise<GitOps['log']['result']> {
+		return this.call('log', { id, path, limit }).result;
+	}
+
+	/** What a commit changed. */
+	diff(id: string, oid: string): Promise<GitOps['diff']['result']> {
+		return this.call('diff', { id, oid }).result;
+	}
+
+	/** Fetches full history after the shallow clone. */
+	deepen(args: GitOps['deepen']['args']): GitCall<GitOps['deepen']['result']> {
+		return this.call('deepen', args);
+	}
+
+	/** Bytes the repo uses. */
+	usage(id: string): Promise<GitOps['usage']['result']> {
+		return this.call('usage', { id }).result;
+	}
+
 	/** Deletes the repo's databases. */
 	deleteRepo(id: string): Promise<GitOps['deleteRepo']['result']> {
 		return this.call('deleteRepo', { id }).result;

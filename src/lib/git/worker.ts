@@ -71,6 +71,25 @@ function progressSender(seq: number): (p: GitProgress) => void {
 	};
 }
 
+/** Operations declared in the protocol but not built yet (the lead is building them). */
+const notYet = (op: string) => async (): Promise<never> => {
+	throw UnknownGitError.of({ cause: `${op} is not available yet` });
+};
+const pendingOps = {
+	readHead: notYet('readHead'),
+	writeFile: notYet('writeFile'),
+	discard: notYet('discard'),
+	status: notYet('status'),
+	commit: notYet('commit'),
+	fetch: notYet('fetch'),
+	push: notYet('push'),
+	resolveConflict: notYet('resolveConflict'),
+	log: notYet('log'),
+	diff: notYet('diff'),
+	deepen: notYet('deepen'),
+	usage: notYet('usage')
+};
+
 type Handlers = { [K in keyof GitOps]: (args: GitOps[K]['args'], seq: number) => Promise<GitOps[K]['result']> };
 
 const handlers: Handlers = {
@@ -128,6 +147,7 @@ const handlers: Handlers = {
 		await fs.promises.flush();
 		return text;
 	},
+	...pendingOps,
 	async deleteRepo(args) {
 		return { deleted: await dropRepo(args.id) };
 	}
