@@ -3,7 +3,7 @@
  * only, so everything survives structured cloning; errors cross as {@link GitErrorJSON}.
  */
 import type { GitErrorJSON } from './errors';
-import type { PlanEdit } from '../plan/types';
+import type { RecordedEdit } from '../plan/types';
 
 /** One progress report of a long operation (isomorphic-git's phases plus Waymark's own). */
 export interface GitProgress {
@@ -64,15 +64,7 @@ export interface RemoteArgs {
 	idleTimeoutMs?: number;
 }
 
-/**
- * A panel edit as recorded for replay during sync: the edit, plus the checklist item's text when
- * the edit points at an item by offset (offsets move when the remote changed the file).
- */
-export interface RecordedEdit {
-	edit: PlanEdit;
-	/** Text of the item at `edit.at` when it was made (for offset-based edits). */
-	itemText?: string;
-}
+export type { RecordedEdit };
 
 /** Arguments of a commit: the working-tree files to commit (their current text) and the message. */
 export interface CommitArgs {

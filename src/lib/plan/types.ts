@@ -149,6 +149,18 @@ export interface TextChange {
 	insert: string;
 }
 
+/**
+ * A panel edit as recorded for replay when the file changed underneath it (sync after the remote
+ * moved): the edit, the item's text when the edit points at an item by offset, and when it was made.
+ */
+export interface RecordedEdit {
+	edit: PlanEdit;
+	/** Text of the checklist item / question at `edit.at` when the edit was made (offset-based edits). */
+	itemText?: string;
+	/** ISO time the edit was made, so a replay writes the same timestamps. */
+	time: string;
+}
+
 export type PlanEdit =
 	| { kind: 'toggle-item'; at: number; checked: boolean }
 	| { kind: 'set-item-state'; at: number; state: ItemState }
