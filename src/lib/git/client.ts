@@ -119,6 +119,11 @@ export class GitClient {
 		return this.call('usage', { id }).result;
 	}
 
+	/** Takes the repo's write lock from another tab. */
+	takeOver(id: string): Promise<void> {
+		return this.call('takeOver', { id, takeOver: true }).result;
+	}
+
 	/** Deletes the repo's databases. */
 	deleteRepo(id: string): Promise<GitOps['deleteRepo']['result']> {
 		return this.call('deleteRepo', { id }).result;

@@ -17,6 +17,7 @@ export type GitErrorCode =
 	| 'QuotaError'
 	| 'PushRejectedError'
 	| 'ConflictError'
+	| 'LockedError'
 	| 'UnknownGitError';
 
 /** Structured detail carried by every error (all optional, all JSON-safe). */
@@ -228,6 +229,20 @@ export class ConflictError extends GitError {
 	}
 }
 
+/** Another tab holds this repo's write lock (one writer per repo, Web Locks). */
+export class LockedError extends GitError {
+	readonly code = 'LockedError' as const;
+	override readonly name = 'LockedError';
+	/** Builds the sentence for a repo open in another tab. */
+	static of(data: GitErrorData = {}): LockedError {
+		return new LockedError(
+			'This repository is open for editing in another Waymark tab or window.',
+			'Close it there, or choose "Take over" here; the other tab then stops writing and keeps its unsaved text as a draft.',
+			data
+		);
+	}
+}
+
 /** Anything not recognised, with the original message kept in `data.cause`. */
 export class UnknownGitError extends GitError {
 	readonly code = 'UnknownGitError' as const;
@@ -254,6 +269,7 @@ const CLASSES: Record<GitErrorCode, new (message: string, hint: string, data: Gi
 	QuotaError,
 	PushRejectedError,
 	ConflictError,
+	LockedError,
 	UnknownGitError
 };
 

@@ -106,6 +106,8 @@ export interface ConflictInfo {
 	merged: string;
 	/** The remote branch the local commits were pushed to (`waymark/<date>`), if pushed. */
 	savedBranch: string | null;
+	/** A web page comparing the saved branch with the branch (GitHub/Gitea/GitLab style), if known. */
+	compareUrl: string | null;
 	/** Message of the local commit that conflicted. */
 	message: string;
 }
@@ -130,8 +132,11 @@ export interface SyncResult {
 	pushed: number;
 	/** The remote had moved and local commits were re-created on top of it. */
 	rebased: boolean;
-	/** Working-tree files whose text changed (the open editor must take these as remote changes). */
-	updated: { path: string; text: string; head: string }[];
+	/**
+	 * Files whose HEAD text changed: `base` is the old HEAD text, `text` the new one. The worker
+	 * already merged them into the working tree; an open editor merges them into its own text.
+	 */
+	updated: { path: string; base: string | null; text: string; head: string }[];
 	status: RepoStatus;
 }
 
@@ -164,6 +169,8 @@ export interface GitOps {
 	/** Bytes the repo uses in its database (approximate: file sizes). */
 	usage: { args: { id: string }; result: { bytes: number } };
 	deleteRepo: { args: { id: string }; result: { deleted: string[] } };
+	/** Takes this repo's write lock from another tab (Web Locks steal). */
+	takeOver: { args: { id: string; takeOver: true }; result: void };
 }
 
 /** Name of one operation. */

@@ -6,11 +6,15 @@ import { shimsInstalled } from './shims';
 import FS from '@isomorphic-git/lightning-fs';
 import webHttp from 'isomorphic-git/http/web';
 import { makeOnAuth } from './auth';
-import { classifyGitError, GitError, UnknownGitError, type ErrorContext } from './errors';
+import { classifyGitError, GitError, LockedError, UnknownGitError, type ErrorContext } from './errors';
 import { guardedHttp, OperationGuard } from './guarded-http';
 import type { RepoFs } from './fs-utils';
-import { type FromWorker, type GitOps, type GitProgress, repoDbName, type ToWorker } from './protocol';
+import { type FromWorker, type GitOps, type GitProgress, type RemoteArgs, repoDbName, type ToWorker } from './protocol';
 import { initRepo, listRepoFiles, readRepoFile, shallowClone } from './repo-ops';
+import { commitWorkingFiles, discardWorkingFile, NothingToCommitError, readHeadText, writeWorkingFile } from './commit-ops';
+import { commitDiff, deepenHistory, logCommits } from './history-ops';
+import { repoStatus } from './status-ops';
+import { resolveAndSync, syncRepo, type SyncContext } from './sync-ops';
 
 if (!shimsInstalled) throw new Error('git worker shims missing');
 
@@ -24,8 +28,53 @@ function post(msg: FromWorker): void {
 	(self as unknown as Worker).postMessage(msg);
 }
 
+/** Repos whose write lock this worker holds (released by `release`), and repos taken over by another tab. */
+const held = new Map<string, () => void>();
+const lost = new Set<string>();
+
+/**
+ * Takes repo `id`'s write lock (Web Locks: one writer per repo across tabs). Throws LockedError
+ * when another tab holds it, unless `steal`; when another tab steals it later, this worker closes
+ * the repo and refuses further calls on it.
+ */
+async function acquireLock(id: string, steal = false): Promise<void> {
+	if (held.has(id)) return;
+	const locks = (self.navigator as Navigator | undefined)?.locks;
+	if (!locks) return; // no Web Locks (old browser or Node tests): single-tab behaviour
+	const got = await new Promise<boolean>((resolve, reject) => {
+		const options: LockOptions = steal ? { steal: true } : { ifAvailable: true };
+		locks
+			.request(`waymark-repo-${id}`, options, (lock) => {
+				if (!lock) {
+					resolve(false);
+					return undefined;
+				}
+				resolve(true);
+				return new Promise<void>((release) => held.set(id, release));
+			})
+			.catch((err: unknown) => {
+				// Stolen by another tab: stop writing here.
+				held.delete(id);
+				lost.add(id);
+				const fs = open.get(id);
+				open.delete(id);
+				void (fs?.promises as unknown as { _deactivate?: () => Promise<void> } | undefined)?._deactivate?.();
+				reject(err);
+			});
+	}).catch(() => false);
+	if (!got) throw LockedError.of({});
+	lost.delete(id);
+}
+
+/** Releases repo `id`'s write lock. */
+function releaseLock(id: string): void {
+	held.get(id)?.();
+	held.delete(id);
+}
+
 /** The repo's file system, created on first use; `fresh` wipes any leftover content first. */
 function repoFs(id: string, fresh = false): FS {
+	if (lost.has(id)) throw LockedError.of({});
 	let fs = open.get(id);
 	if (fs && fresh) fs.init(repoDbName(id), { wipe: true });
 	if (!fs) {
@@ -45,6 +94,7 @@ async function dropRepo(id: string): Promise<string[]> {
 	}
 	const names = [repoDbName(id), `${repoDbName(id)}_lock`];
 	for (const name of names) await deleteDatabase(name);
+	releaseLock(id);
 	return names;
 }
 
@@ -71,23 +121,91 @@ function progressSender(seq: number): (p: GitProgress) => void {
 	};
 }
 
-/** Operations declared in the protocol but not built yet (the lead is building them). */
-const notYet = (op: string) => async (): Promise<never> => {
-	throw UnknownGitError.of({ cause: `${op} is not available yet` });
-};
-const pendingOps = {
-	readHead: notYet('readHead'),
-	writeFile: notYet('writeFile'),
-	discard: notYet('discard'),
-	status: notYet('status'),
-	commit: notYet('commit'),
-	fetch: notYet('fetch'),
-	push: notYet('push'),
-	resolveConflict: notYet('resolveConflict'),
-	log: notYet('log'),
-	diff: notYet('diff'),
-	deepen: notYet('deepen'),
-	usage: notYet('usage')
+/** Time zone for timestamps a replayed panel edit writes. */
+function timeZone(): string {
+	try {
+		return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+	} catch {
+		return 'UTC';
+	}
+}
+
+/**
+ * Runs a network operation on repo `id`: a guard Cancel can reach, auth, progress, the repo's
+ * files flushed afterwards, and every failure turned into a typed error for the remote.
+ */
+async function withRemote<T>(id: string, remote: RemoteArgs, seq: number, body: (ctx: SyncContext) => Promise<T>): Promise<T> {
+	const guard = new OperationGuard(remote.idleTimeoutMs ?? 45_000);
+	guards.set(seq, guard);
+	const fs = repoFs(id);
+	try {
+		const ctx: SyncContext = {
+			fs: fs as unknown as RepoFs,
+			http: guardedHttp(webHttp, guard),
+			remote,
+			onAuth: makeOnAuth(remote.token, remote.username),
+			onProgress: progressSender(seq),
+			timeZone: timeZone()
+		};
+		return await body(ctx);
+	} catch (err) {
+		let cause = err;
+		try {
+			guard.throwIfStopped();
+		} catch (stopped) {
+			cause = stopped;
+		}
+		throw await classifyGitError(cause, { url: remote.url, branch: remote.branch, corsProxy: remote.corsProxy, hadToken: Boolean(remote.token) });
+	} finally {
+		guards.delete(seq);
+		await fs.promises.flush();
+	}
+}
+
+/** Runs a local operation on repo `id` and flushes its files. */
+async function local<T>(id: string, body: (fs: RepoFs) => Promise<T>): Promise<T> {
+	const fs = repoFs(id);
+	try {
+		return await body(fs as unknown as RepoFs);
+	} finally {
+		await fs.promises.flush();
+	}
+}
+
+/** Bytes used by every file in the repo's file system (working tree and object store). */
+async function usedBytes(fs: RepoFs, dir = '/'): Promise<number> {
+	let total = 0;
+	for (const name of await fs.promises.readdir(dir)) {
+		const path = dir === '/' ? `/${name}` : `${dir}/${name}`;
+		const st = (await fs.promises.stat(path)) as { isDirectory(): boolean; size: number };
+		total += st.isDirectory() ? await usedBytes(fs, path) : st.size;
+	}
+	return total;
+}
+
+const pendingOps: Pick<Handlers, 'readHead' | 'writeFile' | 'discard' | 'status' | 'commit' | 'fetch' | 'push' | 'resolveConflict' | 'log' | 'diff' | 'deepen' | 'usage'> = {
+	readHead: (a) => local(a.id, (fs) => readHeadText(fs, a.path)),
+	writeFile: (a) => local(a.id, (fs) => writeWorkingFile(fs, a.path, a.text)),
+	discard: (a) => local(a.id, (fs) => discardWorkingFile(fs, a.path)),
+	status: (a) => local(a.id, (fs) => repoStatus(fs)),
+	commit: async (a) => {
+		try {
+			return await local(a.id, async (fs) => {
+				const oid = await commitWorkingFiles({ fs, paths: a.paths, message: a.message, author: a.author, edits: a.edits, phase: a.phase });
+				return { oid, status: await repoStatus(fs) };
+			});
+		} catch (err) {
+			if (err instanceof NothingToCommitError) throw UnknownGitError.of({ cause: err.message });
+			throw await classifyGitError(err, { url: '' });
+		}
+	},
+	fetch: (a, seq) => withRemote(a.id, a.remote, seq, (ctx) => syncRepo(ctx, { push: false })),
+	push: (a, seq) => withRemote(a.id, a.remote, seq, (ctx) => syncRepo(ctx, { push: true })),
+	resolveConflict: (a, seq) => withRemote(a.id, a.remote, seq, (ctx) => resolveAndSync(ctx, a.text)),
+	log: (a) => local(a.id, (fs) => logCommits(fs, { path: a.path, limit: a.limit })),
+	diff: (a) => local(a.id, (fs) => commitDiff(fs, a.oid)),
+	deepen: (a, seq) => withRemote(a.id, a.remote, seq, (ctx) => deepenHistory({ fs: ctx.fs, http: ctx.http, remote: a.remote, onAuth: ctx.onAuth })),
+	usage: (a) => local(a.id, async (fs) => ({ bytes: await usedBytes(fs) }))
 };
 
 type Handlers = { [K in keyof GitOps]: (args: GitOps[K]['args'], seq: number) => Promise<GitOps[K]['result']> };
@@ -148,6 +266,9 @@ const handlers: Handlers = {
 		return text;
 	},
 	...pendingOps,
+	async takeOver() {
+		// The lock was taken (stolen) in `run` before this handler runs.
+	},
 	async deleteRepo(args) {
 		return { deleted: await dropRepo(args.id) };
 	}
@@ -156,6 +277,8 @@ const handlers: Handlers = {
 /** Runs one call and answers with its result or its typed error. */
 async function run(msg: Extract<ToWorker, { kind: 'call' }>): Promise<void> {
 	try {
+		const id = (msg.args as { id?: string }).id;
+		if (id) await acquireLock(id, (msg.args as { takeOver?: boolean }).takeOver === true);
 		const handler = handlers[msg.op] as (args: unknown, seq: number) => Promise<unknown>;
 		const value = await handler(msg.args, msg.seq);
 		post({ kind: 'result', seq: msg.seq, value });

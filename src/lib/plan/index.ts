@@ -9,6 +9,11 @@ export { parsePlan } from './parse';
 // Editing plans (changes in the coordinates of the text they were computed from)
 export { planEditChanges, applyPlanEdit } from './edit';
 
+// Sync: re-creating local commits on a moved remote (panel edits replayed, typing merged three-way)
+export { rebaseText, mergeText, recordEdit, replayEdits } from './rebase';
+export type { RebaseHow, RebaseInput, RebaseResult, Replayed } from './rebase';
+export type { RecordedEdit } from './types';
+
 // Budgets
 export { planBudget, efficiency } from './budget';
 export type { BudgetFigures, BudgetSource, Efficiency, PhaseBudgetReport, PlanBudgetReport, TotalBudgetReport } from './budget';
@@ -55,3 +60,7 @@ export type {
 	TimestampFormat,
 	TimestampStyle
 } from './types';
+
+// Closing a phase: the "Complete phase N" checklist
+export { phaseTransition } from './transition';
+export type { PhaseTransition, TransitionCheck, TransitionCheckId, TransitionOptions } from './transition';

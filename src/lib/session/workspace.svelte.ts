@@ -4,7 +4,7 @@
  */
 import { base } from '$app/paths';
 import { gitClient, hostName, repoNameFromUrl, validateProxyUrl, validateRepoUrl, CancelledError, GitError, UnknownGitError, type GitCall, type GitProgress, type CloneResult } from '$lib/git';
-import { listRepos, rememberedToken, rememberToken, removeRepo, saveRepo, type RepoRecord } from '$lib/store';
+import { forgetToken, listRepos, rememberedToken, rememberToken, removeRepo, saveRepo, wipeStore, type RepoRecord } from '$lib/store';
 import { demoFiles } from './demo-files';
 import { newRepoId, nowIso, sessionTokens } from './ids';
 
@@ -45,9 +45,14 @@ export class Workspace {
 	/** Percentage of the current phase, 0 when its total is unknown. */
 	readonly percent = $derived(this.progress && this.progress.total > 0 ? Math.min(100, Math.round((this.progress.loaded / this.progress.total) * 100)) : 0);
 
+	/** Bytes each repo uses in this browser, by id (filled in after the list loads). */
+	usage = $state.raw<Record<string, number>>({});
+	/** Whether the browser promised to keep this site's storage (null: unknown). */
+	persisted = $state<boolean | null>(null);
+
 	private running: GitCall<CloneResult> | null = null;
 
-	/** Loads the repo list. */
+	/** Loads the repo list, then each repo's storage use. */
 	async load(): Promise<void> {
 		try {
 			this.repos = await listRepos();
@@ -55,6 +60,35 @@ export class Workspace {
 			this.error = toShown(err);
 		} finally {
 			this.loaded = true;
+		}
+		void this.loadUsage();
+		void navigator.storage?.persisted?.().then((p) => (this.persisted = p)).catch(() => undefined);
+	}
+
+	/** Reads the storage each repo uses (best effort: a repo open in another tab is skipped). */
+	async loadUsage(): Promise<void> {
+		const out: Record<string, number> = {};
+		for (const repo of this.repos) {
+			try {
+				out[repo.id] = (await gitClient().usage(repo.id)).bytes;
+			} catch {
+				// locked by another tab or unreadable: leave it out
+			}
+		}
+		this.usage = out;
+	}
+
+	/** Deletes every repo database, the repo list, settings, drafts and remembered tokens. */
+	async wipeAll(): Promise<void> {
+		try {
+			for (const repo of this.repos) await gitClient().deleteRepo(repo.id);
+			await wipeStore();
+			sessionTokens.clear();
+			this.repos = [];
+			this.usage = {};
+			this.lastClone = null;
+		} catch (err) {
+			this.error = toShown(err);
 		}
 	}
 
@@ -94,7 +128,12 @@ export class Workspace {
 			const repo: RepoRecord = { id, name, url: url.href, branch, corsProxy: corsProxy ?? '', createdAt: nowIso() };
 			await saveRepo(repo);
 			this.repos = await listRepos();
-			void navigator.storage?.persist?.().catch(() => false);
+			void navigator.storage?.persist?.().then((p) => (this.persisted = p)).catch(() => false);
+			// The first plan opens from the shallow clone; the history follows in the background.
+			void gitClient()
+				.deepen({ id, remote: { url: url.href, branch, corsProxy, token, username: form.username?.trim() || undefined } })
+				.result.catch(() => undefined);
+			void this.loadUsage();
 			return repo;
 		} catch (err) {
 			this.error = err instanceof CancelledError ? null : toShown(err);
@@ -159,7 +198,10 @@ export class Workspace {
 		try {
 			await gitClient().deleteRepo(id);
 			await removeRepo(id);
-			if (repo?.url && !this.repos.some((r) => r.id !== id && hostName(r.url) === hostName(repo.url))) sessionTokens.delete(hostName(repo.url));
+			if (repo?.url && !this.repos.some((r) => r.id !== id && hostName(r.url) === hostName(repo.url))) {
+				sessionTokens.delete(hostName(repo.url));
+				await forgetToken(hostName(repo.url));
+			}
 			this.repos = await listRepos();
 		} catch (err) {
 			this.error = toShown(err);

@@ -2,7 +2,7 @@
  * Waymark's own small key-value database (idb-keyval), separate from the repos' lightning-fs
  * databases. The layout carries a `schemaVersion`; {@link ensureSchema} migrates older layouts.
  */
-import { createStore, get, set, type UseStore } from 'idb-keyval';
+import { clear, createStore, get, set, type UseStore } from 'idb-keyval';
 
 /** Version of the key layout below; bump it and add a step to {@link MIGRATIONS} on change. */
 export const SCHEMA_VERSION = 1;
@@ -41,4 +41,11 @@ export async function ensureSchema(s: UseStore): Promise<UseStore> {
 		await set(KEYS.schemaVersion, version, s);
 	}
 	return s;
+}
+
+/** Deletes every key (repos list, settings, tokens, drafts); the schema version is written again. */
+export async function wipeStore(): Promise<void> {
+	const s = await db();
+	await clear(s);
+	await set(KEYS.schemaVersion, SCHEMA_VERSION, s);
 }

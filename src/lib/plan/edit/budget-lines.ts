@@ -66,12 +66,24 @@ function withPercent(value: string, spent: number, b: Budget | null): string {
 	return value.replace(/\(\s*~?\d+(?:\.\d+)?%\s*complete\s*\)/i, `(${pct}% complete)`);
 }
 
-/** The spent value: the number rewritten (any `~` dropped), words after it kept, derived percentages recomputed. */
+/**
+ * A token count written the way `old` writes its number: `22K` when it uses a K/M unit,
+ * `22,000` when it groups digits with commas, else plain digits (exact: no rounding).
+ */
+function countLike(old: string | null, n: number): string {
+	const m = old === null ? null : /^~?\s*([\d.,]+)(\s*[KkMm](?![a-z]))?/.exec(old);
+	if (!m) return tokens(n);
+	if (m[2]) return tokens(n);
+	const rounded = Math.round(n);
+	return m[1].includes(',') ? rounded.toLocaleString('en-US') : String(rounded);
+}
+
+/** The spent value: the number rewritten in the line's own style (any `~` dropped), words after it kept, derived percentages recomputed. */
 function spentValue(old: string | null, spent: number, b: Budget | null): string {
 	const figure = `${tokens(spent)} tokens`;
 	if (old === null) return figure;
-	const m = /^~?\s*[\d.,]+\s*[KkMm]?(\s*tokens)?/.exec(old);
-	const next = m ? `${tokens(spent)}${m[1] ?? ''}${old.slice(m[0].length)}` : figure;
+	const m = /^~?\s*[\d.,]+(?:\s*[KkMm](?![a-z]))?/.exec(old);
+	const next = m ? `${countLike(old, spent)}${old.slice(m[0].length)}` : figure;
 	return withPercent(next, spent, b);
 }
 

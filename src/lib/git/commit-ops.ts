@@ -1,0 +1,210 @@
+/**
+ * Path-only commits: a commit is HEAD's tree with the changed files swapped in — new blobs and
+ * only the trees on their paths, every other subtree reused by id — never a status walk of the
+ * sparse working tree (where files that were never checked out would look deleted). So a commit
+ * costs the same on 20 and 20,000 files.
+ */
+import git, { type TreeEntry } from 'isomorphic-git';
+import type { RecordedEdit } from '../plan/types';
+import { exists, mkdirp, type RepoFs } from './fs-utils';
+import { readOutbox, writeOutbox } from './outbox';
+import { REPO_DIR } from './repo-ops';
+
+/** Who made a commit, with the time git records. */
+export interface Signature {
+	name: string;
+	email: string;
+	/** Seconds since the epoch (default: now). */
+	timestamp?: number;
+	/** Minutes west of UTC, as `Date.getTimezoneOffset` (default: this machine's). */
+	timezoneOffset?: number;
+}
+
+/** The branch HEAD points at (`main`), or throws when HEAD is detached. */
+export async function currentBranch(fs: RepoFs, dir = REPO_DIR): Promise<string> {
+	const branch = await git.currentBranch({ fs, dir, fullname: false });
+	if (!branch) throw new Error('HEAD is detached; Waymark needs a branch');
+	return branch;
+}
+
+/** Text of `path` in commit `oid` (null when the commit has no such file). */
+export async function readTextAt(fs: RepoFs, oid: string, path: string, dir = REPO_DIR, cache: object = {}): Promise<string | null> {
+	try {
+		const { blob } = await git.readBlob({ fs, dir, oid, filepath: path, cache });
+		return new TextDecoder().decode(blob);
+	} catch (err) {
+		if ((err as { code?: string }).code === 'NotFoundError') return null;
+		throw err;
+	}
+}
+
+/**
+ * Writes a new tree: `treeOid`'s entries with `changes` (path relative to this tree → blob id, or
+ * null to remove) applied. Only trees on changed paths are rewritten; the rest keep their ids.
+ */
+export async function updateTree(fs: RepoFs, dir: string, treeOid: string | null, changes: Map<string, string | null>, cache: object = {}): Promise<string> {
+	const entries: TreeEntry[] = treeOid ? (await git.readTree({ fs, dir, oid: treeOid, cache })).tree : [];
+	const byName = new Map(entries.map((e) => [e.path, e]));
+	const nested = new Map<string, Map<string, string | null>>();
+	for (const [path, oid] of changes) {
+		const slash = path.indexOf('/');
+		if (slash < 0) {
+			if (oid === null) byName.delete(path);
+			else {
+				const old = byName.get(path);
+				const mode = old && old.type === 'blob' ? old.mode : '100644';
+				byName.set(path, { mode, path, oid, type: 'blob' });
+			}
+			continue;
+		}
+		const head = path.slice(0, slash);
+		let sub = nested.get(head);
+		if (!sub) nested.set(head, (sub = new Map()));
+		sub.set(path.slice(slash + 1), oid);
+	}
+	for (const [name, sub] of nested) {
+		const old = byName.get(name);
+		const oldTree = old && old.type === 'tree' ? old.oid : null;
+		const oid = await updateTree(fs, dir, oldTree, sub, cache);
+		const emptyTree = (await git.readTree({ fs, dir, oid, cache })).tree.length === 0;
+		if (emptyTree) byName.delete(name);
+		else byName.set(name, { mode: '040000', path: name, oid, type: 'tree' });
+	}
+	return git.writeTree({ fs, dir, tree: [...byName.values()] });
+}
+
+/** Options of {@link commitTexts}. */
+export interface CommitTextsOptions {
+	fs: RepoFs;
+	dir?: string;
+	/** The commit to build on. */
+	parent: string;
+	/** New text of each changed file (null deletes it). */
+	files: Map<string, string | null>;
+	message: string;
+	author: Signature;
+	committer?: Signature;
+	cache?: object;
+}
+
+/** Writes a commit holding `parent`'s tree plus `files`; returns its id, or null if nothing changed. */
+export async function commitTexts(opts: CommitTextsOptions): Promise<string | null> {
+	const dir = opts.dir ?? REPO_DIR;
+	const cache = opts.cache ?? {};
+	const { fs } = opts;
+	const parentCommit = await git.readCommit({ fs, dir, oid: opts.parent, cache });
+	const changes = new Map<string, string | null>();
+	const encoder = new TextEncoder();
+	for (const [path, text] of opts.files) {
+		changes.set(path, text === null ? null : await git.writeBlob({ fs, dir, blob: encoder.encode(text) }));
+	}
+	const tree = await updateTree(fs, dir, parentCommit.commit.tree, changes, cache);
+	if (tree === parentCommit.commit.tree) return null;
+	const author = signature(opts.author);
+	return git.writeCommit({
+		fs,
+		dir,
+		commit: {
+			message: opts.message.endsWith('\n') ? opts.message : `${opts.message}\n`,
+			tree,
+			parent: [opts.parent],
+			author,
+			committer: opts.committer ? signature(opts.committer) : author
+		}
+	});
+}
+
+/** A signature with its time filled in. */
+function signature(s: Signature): { name: string; email: string; timestamp: number; timezoneOffset: number } {
+	return {
+		name: s.name,
+		email: s.email,
+		timestamp: s.timestamp ?? Math.floor(Date.now() / 1000),
+		timezoneOffset: s.timezoneOffset ?? new Date().getTimezoneOffset()
+	};
+}
+
+/** Reads the working-tree text of each path (a path with no working file is left out). */
+export async function readWorkingTexts(fs: RepoFs, paths: string[], dir = REPO_DIR): Promise<Map<string, string>> {
+	const out = new Map<string, string>();
+	for (const path of paths) {
+		const target = `${dir}/${path}`;
+		if (!(await exists(fs, target))) continue;
+		out.set(path, String(await fs.promises.readFile(target, { encoding: 'utf8' })));
+	}
+	return out;
+}
+
+/** Moves the branch (and so HEAD) to `oid`. */
+export async function setBranch(fs: RepoFs, branch: string, oid: string, dir = REPO_DIR): Promise<void> {
+	await git.writeRef({ fs, dir, ref: `refs/heads/${branch}`, value: oid, force: true });
+}
+
+/** Options of {@link commitWorkingFiles}. */
+export interface CommitWorkingOptions {
+	fs: RepoFs;
+	dir?: string;
+	paths: string[];
+	message: string;
+	author: Signature;
+	edits?: Record<string, RecordedEdit[]>;
+	phase?: string;
+	cache?: object;
+}
+
+/**
+ * Commits the working text of `paths` on top of HEAD and records the commit in the outbox (with
+ * its panel edits, for sync). Throws when the files equal HEAD already.
+ */
+export async function commitWorkingFiles(opts: CommitWorkingOptions): Promise<string> {
+	const dir = opts.dir ?? REPO_DIR;
+	const { fs } = opts;
+	const head = await git.resolveRef({ fs, dir, ref: 'HEAD' });
+	const branch = await currentBranch(fs, dir);
+	const texts = await readWorkingTexts(fs, opts.paths, dir);
+	const author = signature(opts.author);
+	const oid = await commitTexts({ fs, dir, parent: head, files: texts, message: opts.message, author, cache: opts.cache });
+	if (!oid) throw new NothingToCommitError(opts.paths);
+	const outbox = await readOutbox(fs, dir);
+	const paths = [...texts.keys()];
+	const edits: Record<string, RecordedEdit[]> = {};
+	for (const p of paths) if (opts.edits?.[p]?.length) edits[p] = opts.edits[p];
+	outbox.commits.push({ oid, message: opts.message.endsWith('\n') ? opts.message : `${opts.message}\n`, author, paths, edits, ...(opts.phase ? { phase: opts.phase } : {}) });
+	// The branch moves first: a commit the outbox missed (a crash in between) is still found by
+	// sync's first-parent walk from HEAD, while an outbox entry ahead of the branch would not be.
+	await setBranch(fs, branch, oid, dir);
+	await writeOutbox(fs, outbox, dir);
+	return oid;
+}
+
+/** The files already equal HEAD: there is nothing to commit. */
+export class NothingToCommitError extends Error {
+	override readonly name = 'NothingToCommitError';
+	constructor(readonly paths: string[]) {
+		super(`Nothing to commit: ${paths.join(', ') || 'no files'} ${paths.length === 1 ? 'is' : 'are'} unchanged.`);
+	}
+}
+
+/** Text of `path` at HEAD, or null. */
+export async function readHeadText(fs: RepoFs, path: string, dir = REPO_DIR): Promise<string | null> {
+	const head = await git.resolveRef({ fs, dir, ref: 'HEAD' });
+	return readTextAt(fs, head, path, dir);
+}
+
+/** Writes a working-tree file (autosave). */
+export async function writeWorkingFile(fs: RepoFs, path: string, text: string, dir = REPO_DIR): Promise<void> {
+	if (path.split('/').some((seg) => seg === '' || seg === '.' || seg === '..' || seg === '.git')) throw new Error(`Not a file path inside the repository: ${path}`);
+	const target = `${dir}/${path}`;
+	await mkdirp(fs, target.slice(0, target.lastIndexOf('/')));
+	await fs.promises.writeFile(target, text, 'utf8');
+}
+
+/** Puts HEAD's text back in the working tree (removes the file when HEAD has none); returns it. */
+export async function discardWorkingFile(fs: RepoFs, path: string, dir = REPO_DIR): Promise<string | null> {
+	const text = await readHeadText(fs, path, dir);
+	const target = `${dir}/${path}`;
+	if (text === null) {
+		if (await exists(fs, target)) await fs.promises.unlink(target);
+	} else await writeWorkingFile(fs, path, text, dir);
+	return text;
+}

@@ -1,0 +1,79 @@
+/** History: the commits that touched a file, what a commit changed, and deepening a shallow clone. */
+import git, { type HttpClient } from 'isomorphic-git';
+import type { GitAuth } from './auth';
+import { readTextAt } from './commit-ops';
+import type { RepoFs } from './fs-utils';
+import { readOutbox } from './outbox';
+import type { CommitInfo, FileDiff, RemoteArgs } from './protocol';
+import { REPO_DIR } from './repo-ops';
+import { changedPaths } from './sync-ops';
+import { exists } from './fs-utils';
+
+/** Largest file whose text a diff carries (bigger ones show as changed without text). */
+const DIFF_TEXT_LIMIT = 1_000_000;
+
+/** Commits reachable from HEAD (that touched `path`, when given), newest first, up to `limit`. */
+export async function logCommits(fs: RepoFs, opts: { path?: string; limit?: number; dir?: string } = {}): Promise<CommitInfo[]> {
+	const dir = opts.dir ?? REPO_DIR;
+	const unpushed = new Set((await readOutbox(fs, dir)).commits.map((c) => c.oid));
+	let entries;
+	try {
+		entries = await git.log({ fs, dir, ref: 'HEAD', depth: opts.limit ?? 200, filepath: opts.path, force: true });
+	} catch (err) {
+		// A file with no history inside a shallow clone's reach has no commits to show yet.
+		if ((err as { code?: string }).code === 'NotFoundError') return [];
+		throw err;
+	}
+	return entries.map((e) => ({
+		oid: e.oid,
+		message: e.commit.message,
+		author: { name: e.commit.author.name, email: e.commit.author.email, timestamp: e.commit.author.timestamp },
+		parents: e.commit.parent,
+		unpushed: unpushed.has(e.oid)
+	}));
+}
+
+/** The files commit `oid` changed against its first parent, with both texts. */
+export async function commitDiff(fs: RepoFs, oid: string, dir = REPO_DIR): Promise<FileDiff[]> {
+	const { commit } = await git.readCommit({ fs, dir, oid });
+	const parent = commit.parent[0] ?? null;
+	const paths = parent ? await changedPaths(fs, dir, parent, oid) : await allPaths(fs, dir, oid);
+	const out: FileDiff[] = [];
+	for (const path of paths) {
+		const before = parent ? await readTextAt(fs, parent, path, dir) : null;
+		const after = await readTextAt(fs, oid, path, dir);
+		out.push({ path, before: clip(before), after: clip(after) });
+	}
+	return out;
+}
+
+/** Text, or null when absent or too large to show. */
+function clip(text: string | null): string | null {
+	return text !== null && text.length <= DIFF_TEXT_LIMIT ? text : null;
+}
+
+/** Every file path of a commit (for a root commit's diff). */
+async function allPaths(fs: RepoFs, dir: string, oid: string): Promise<string[]> {
+	const files = await git.listFiles({ fs, dir, ref: oid });
+	return files.sort();
+}
+
+/** Fetches the branch's whole history after a shallow clone; returns whether it is still shallow. */
+export async function deepenHistory(opts: { fs: RepoFs; http: HttpClient; dir?: string; remote: RemoteArgs; onAuth?: (url: string) => GitAuth }): Promise<{ shallow: boolean }> {
+	const dir = opts.dir ?? REPO_DIR;
+	if (!(await exists(opts.fs, `${dir}/.git/shallow`))) return { shallow: false };
+	await git.fetch({
+		fs: opts.fs,
+		http: opts.http,
+		dir,
+		remote: 'origin',
+		url: opts.remote.url,
+		ref: opts.remote.branch,
+		singleBranch: true,
+		tags: false,
+		depth: 2147483647,
+		corsProxy: opts.remote.corsProxy,
+		onAuth: opts.onAuth
+	});
+	return { shallow: await exists(opts.fs, `${dir}/.git/shallow`) };
+}
