@@ -66,6 +66,20 @@ async function acquireLock(id: string, steal = false): Promise<void> {
 	lost.delete(id);
 }
 
+/** Operations that look at a repo without opening it for editing: they do not keep its lock. */
+const TRANSIENT = new Set<string>(['usage']);
+
+/** Closes the repo's file system and releases its lock (its databases stay). */
+async function closeRepo(id: string): Promise<void> {
+	const fs = open.get(id);
+	open.delete(id);
+	if (fs) {
+		await fs.promises.flush();
+		await (fs.promises as unknown as { _deactivate?: () => Promise<void> })._deactivate?.();
+	}
+	releaseLock(id);
+}
+
 /** Releases repo `id`'s write lock. */
 function releaseLock(id: string): void {
 	held.get(id)?.();
@@ -278,10 +292,16 @@ const handlers: Handlers = {
 async function run(msg: Extract<ToWorker, { kind: 'call' }>): Promise<void> {
 	try {
 		const id = (msg.args as { id?: string }).id;
+		const wasHeld = id ? held.has(id) : true;
 		if (id) await acquireLock(id, (msg.args as { takeOver?: boolean }).takeOver === true);
 		const handler = handlers[msg.op] as (args: unknown, seq: number) => Promise<unknown>;
-		const value = await handler(msg.args, msg.seq);
-		post({ kind: 'result', seq: msg.seq, value });
+		try {
+			const value = await handler(msg.args, msg.seq);
+			post({ kind: 'result', seq: msg.seq, value });
+		} finally {
+			// A glance from another screen (storage use) does not keep the repo: another tab may open it.
+			if (id && !wasHeld && TRANSIENT.has(msg.op)) await closeRepo(id);
+		}
 	} catch (err) {
 		const typed = err instanceof GitError ? err : await classifyGitError(err, { url: '' }).catch(() => UnknownGitError.of({ cause: String(err) }));
 		post({ kind: 'error', seq: msg.seq, error: typed.toJSON() });
