@@ -56,7 +56,7 @@ test('clones a fixture repo, shows progress, lists every file of HEAD, and keeps
 	console.log(`clone of ${expected.length} files: ${status?.trim()} (click → link ${Date.now() - started} ms, includes the held request)`);
 
 	await link.click();
-	const list = page.getByRole('list', { name: 'Files' });
+	const list = page.getByRole('list', { name: 'Files', exact: true });
 	await expect(list.getByRole('listitem')).toHaveCount(expected.length);
 	expect(await list.getByRole('listitem').allTextContents()).toEqual(expected);
 
@@ -67,7 +67,7 @@ test('clones a fixture repo, shows progress, lists every file of HEAD, and keeps
 	await expect(page.getByRole('region', { name: 'File' })).toContainText('- [ ] First step');
 
 	await page.reload();
-	await expect(page.getByRole('list', { name: 'Files' }).getByRole('listitem')).toHaveCount(expected.length);
+	await expect(page.getByRole('list', { name: 'Files', exact: true }).getByRole('listitem')).toHaveCount(expected.length);
 	await page.goto(app.url);
 	await expect(page.getByRole('link', { name: 'listing' })).toBeVisible();
 	expect(await repoDatabases(page)).toHaveLength(1);
@@ -119,7 +119,7 @@ test('"Open demo" on a static host (no demo server) creates the demo repo in the
 	expect(expected.length).toBeGreaterThan(3);
 	await page.goto(app.url);
 	await page.getByRole('button', { name: 'Open demo' }).click();
-	const list = page.getByRole('list', { name: 'Files' });
+	const list = page.getByRole('list', { name: 'Files', exact: true });
 	await expect(list.getByRole('listitem')).toHaveCount(expected.length);
 	expect((await list.getByRole('listitem').allTextContents()).sort()).toEqual(expected);
 	await list.getByRole('button', { name: 'README.md' }).click();

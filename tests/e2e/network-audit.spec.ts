@@ -31,7 +31,7 @@ test('cloning and opening files talks only to the app origin and the git server'
 	await page.getByRole('textbox', { name: 'Repository URL' }).fill(fixture.url);
 	await page.getByRole('button', { name: 'Clone' }).click();
 	await page.getByRole('link', { name: 'audited' }).click();
-	const files = page.getByRole('list', { name: 'Files' });
+	const files = page.getByRole('list', { name: 'Files', exact: true });
 	await files.getByRole('button', { name: 'plans/plan.md' }).click();
 	await expect(page.getByRole('region', { name: 'File' })).toContainText('- [x] Done');
 	await files.getByRole('button', { name: 'lib/code.js' }).click();

@@ -1,0 +1,245 @@
+/**
+ * The plan screen's saving and committing: the text comes from a saved draft (it wins) or the
+ * working file; every change is kept as a draft in IndexedDB (at most once per animation frame,
+ * and at once on `pagehide`/`visibilitychange`) and written to the working tree (debounced);
+ * panel edits are recorded for the commit and for sync replay.
+ */
+import { gitClient, type RepoStatus } from '$lib/git';
+import { recordEdit } from '$lib/plan/rebase/replay';
+import { mergeLines } from '$lib/plan/rebase/merge3';
+import { joinShape, splitShape } from '$lib/plan/rebase/lines';
+import { completedPhase, suggestCommitMessage } from '$lib/plan/commit-message';
+import type { PlanEdit, RecordedEdit } from '$lib/plan/types';
+import { deleteDraft, loadDraft, saveDraft } from '$lib/store/drafts';
+import { shownError, type UpdatedFiles } from './repo-git.svelte';
+import type { ShownError } from './workspace.svelte';
+
+/** How long typing must pause before the working file is written. */
+export const WORKING_WRITE_DELAY_MS = 300;
+
+/**
+ * `local` with the changes `base` → `remote` merged in, or null when both changed the same lines
+ * (the caller keeps the local text then; the worker has the conflict). Keeps `local`'s line endings.
+ */
+export function mergeRemote(base: string | null, local: string, remote: string): string | null {
+	if (base === null || local === base) return remote;
+	if (remote === base || remote === local) return local;
+	const b = splitShape(base);
+	const l = splitShape(local);
+	const r = splitShape(remote);
+	const merged = mergeLines(b.lines, l.lines, r.lines);
+	return merged.clean ? joinShape({ ...l, lines: merged.lines }) : null;
+}
+
+/** State and saving of one open plan. */
+export class PlanPage {
+	readonly id: string;
+	readonly path: string;
+	loading = $state(true);
+	error = $state.raw<ShownError | null>(null);
+	/** The text the editor starts with (draft or working file). */
+	initial = $state.raw('');
+	/** The editor's current text. */
+	text = $state.raw('');
+	/** HEAD's text; null when HEAD has no such file (a new plan). */
+	headText = $state.raw<string | null>(null);
+	/** Panel edits since HEAD, in order. */
+	edits = $state.raw<RecordedEdit[]>([]);
+	/** Whether the draft came back from an earlier session. */
+	restored = $state(false);
+	/** The working file lags behind the editor (a write is pending or running). */
+	saving = $state(false);
+	readonly dirty = $derived(this.text !== (this.headText ?? ''));
+
+	#frame: number | null = null;
+	#timer: ReturnType<typeof setTimeout> | null = null;
+	#draftWrites: Promise<void> = Promise.resolve();
+	#fileWrites: Promise<void> = Promise.resolve();
+	#writtenText: string | null = null;
+
+	constructor(id: string, path: string) {
+		this.id = id;
+		this.path = path;
+	}
+
+	/** The commit message to offer for the edits so far. */
+	get suggestedMessage(): string {
+		return suggestCommitMessage(this.path, this.edits);
+	}
+
+	/** Reads the draft, the working file and HEAD's text; the draft wins over the working file. */
+	async load(): Promise<void> {
+		this.loading = true;
+		try {
+			const git = gitClient();
+			const [draft, head] = await Promise.all([loadDraft(this.id, this.path).catch(() => undefined), git.readHead(this.id, this.path)]);
+			const working = await git.readFile(this.id, this.path).catch((err: unknown) => {
+				if (draft || head !== null) return head ?? '';
+				throw err;
+			});
+			let text = working;
+			let edits: RecordedEdit[] = [];
+			if (draft) {
+				// HEAD moved since the draft was written (a sync elsewhere): bring its changes in.
+				const merged = draft.headText === head ? draft.text : mergeRemote(draft.headText, draft.text, head ?? '');
+				text = merged ?? draft.text;
+				edits = draft.edits;
+				this.restored = text !== working;
+			}
+			this.headText = head;
+			this.edits = edits;
+			this.initial = text;
+			this.text = text;
+			this.#writtenText = working;
+			if (text !== working) this.#scheduleFileWrite();
+		} catch (err) {
+			this.error = shownError(err);
+		} finally {
+			this.loading = false;
+		}
+	}
+
+	/** The editor changed: keep the draft (this frame) and the working file (after a pause). */
+	change(text: string): void {
+		this.text = text;
+		this.#scheduleDraft();
+		this.#scheduleFileWrite();
+	}
+
+	/** Records a panel edit made on `before` at `now`, for the commit and for sync. */
+	recordPanelEdit(edit: PlanEdit, before: string, now: Date): void {
+		let rec: RecordedEdit;
+		try {
+			rec = recordEdit(before, edit, now);
+		} catch {
+			rec = { edit, time: now.toISOString() };
+		}
+		this.edits = [...this.edits, rec];
+		this.#scheduleDraft();
+	}
+
+	/** Writes the draft and the working file now (before an app update, on pagehide, before a commit). */
+	async flush(): Promise<void> {
+		if (this.#frame !== null) cancelAnimationFrame(this.#frame);
+		this.#frame = null;
+		if (this.#timer !== null) clearTimeout(this.#timer);
+		this.#timer = null;
+		await Promise.all([this.#writeDraft(), this.#writeFile()]);
+	}
+
+	/** Saves the draft at once (page hidden or closing); returns without waiting for the disk. */
+	flushDraftNow(): void {
+		if (this.#frame !== null) cancelAnimationFrame(this.#frame);
+		this.#frame = null;
+		void this.#writeDraft();
+	}
+
+	/** Makes the file equal to HEAD again; returns the text the editor must show. */
+	async discard(): Promise<string> {
+		await this.flush();
+		const head = await gitClient().discard(this.id, this.path);
+		this.headText = head;
+		this.edits = [];
+		this.#writtenText = head ?? '';
+		this.text = head ?? '';
+		await this.#queueDraft(() => deleteDraft(this.id, this.path));
+		return head ?? '';
+	}
+
+	/** Commits the file with its recorded panel edits; the draft's edits are cleared. */
+	async commit(message: string, author: { name: string; email: string }): Promise<RepoStatus> {
+		await this.flush();
+		const committed = this.text;
+		const edits = this.edits;
+		const phase = completedPhase(edits);
+		const result = await gitClient().commit({ id: this.id, paths: [this.path], message, author, edits: { [this.path]: edits }, ...(phase ? { phase } : {}) });
+		this.headText = committed;
+		// Edits made while the commit ran belong to the next commit.
+		this.edits = this.edits.slice(edits.length);
+		await this.#writeDraft();
+		return result.status;
+	}
+
+	/**
+	 * A sync changed files: for this path, returns the text the editor should now hold (the remote
+	 * changes merged into the editor's own, unsaved typing kept) and the new HEAD text; else null.
+	 */
+	remoteUpdate(updated: UpdatedFiles): { text: string; head: string } | null {
+		const u = updated.find((f) => f.path === this.path);
+		if (!u) return null;
+		const merged = mergeRemote(u.base, this.text, u.text);
+		this.headText = u.text;
+		// Panel edits are in HEAD now when the sync replayed our commits; those still uncommitted stay.
+		this.#scheduleDraft();
+		return { text: merged ?? this.text, head: u.text };
+	}
+
+	/** Stops pending timers (the page is going away; call {@link flush} first to keep work). */
+	dispose(): void {
+		if (this.#frame !== null) cancelAnimationFrame(this.#frame);
+		if (this.#timer !== null) clearTimeout(this.#timer);
+		this.#frame = null;
+		this.#timer = null;
+	}
+
+	#scheduleDraft(): void {
+		if (this.#frame !== null) return;
+		this.#frame = requestAnimationFrame(() => {
+			this.#frame = null;
+			void this.#writeDraft();
+		});
+	}
+
+	#scheduleFileWrite(): void {
+		this.saving = true;
+		if (this.#timer !== null) clearTimeout(this.#timer);
+		this.#timer = setTimeout(() => {
+			this.#timer = null;
+			void this.#writeFile();
+		}, WORKING_WRITE_DELAY_MS);
+	}
+
+	/** Runs draft writes one after another, so an older one never lands after a newer one. */
+	#queueDraft(task: () => Promise<void>): Promise<void> {
+		const next = this.#draftWrites.then(task, task);
+		this.#draftWrites = next.catch(() => undefined);
+		return next;
+	}
+
+	#writeDraft(): Promise<void> {
+		const text = this.text;
+		const headText = this.headText;
+		const edits = this.edits;
+		const clean = text === (headText ?? '') && edits.length === 0 && headText !== null;
+		return this.#queueDraft(async () => {
+			try {
+				if (clean) await deleteDraft(this.id, this.path);
+				// eslint-disable-next-line svelte/prefer-svelte-reactivity -- plain data, not reactive state
+				else await saveDraft(this.id, this.path, { text, headText, edits: [...edits], savedAt: new Date().toISOString() });
+			} catch (err) {
+				this.error = shownError(err);
+			}
+		});
+	}
+
+	#writeFile(): Promise<void> {
+		const task = async () => {
+			const text = this.text;
+			if (text === this.#writtenText) {
+				this.saving = this.#timer !== null;
+				return;
+			}
+			try {
+				await gitClient().writeFile(this.id, this.path, text);
+				this.#writtenText = text;
+			} catch (err) {
+				this.error = shownError(err);
+			} finally {
+				this.saving = this.#timer !== null || this.text !== this.#writtenText;
+			}
+		};
+		const next = this.#fileWrites.then(task, task);
+		this.#fileWrites = next.catch(() => undefined);
+		return next;
+	}
+}

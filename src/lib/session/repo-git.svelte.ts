@@ -1,0 +1,153 @@
+/**
+ * A repo's git state as every screen shows it: the outbox ("N commits to push"), fetch and push
+ * (one at a time), fetch when the window regains focus, push when the network comes back, and
+ * the files a sync changed, handed to whoever has them open.
+ */
+import { gitClient, GitError, hostName, UnknownGitError, type RemoteArgs, type RepoStatus, type SyncResult } from '$lib/git';
+import { findRepo, rememberedToken, type RepoRecord } from '$lib/store';
+import { sessionTokens } from './ids';
+import type { ShownError } from './workspace.svelte';
+
+/** Files whose HEAD text a sync changed (see {@link SyncResult.updated}). */
+export type UpdatedFiles = SyncResult['updated'];
+
+/** Turns anything thrown into a sentence for the page. */
+export function shownError(err: unknown): ShownError {
+	const e = err instanceof GitError ? err : UnknownGitError.of({ cause: err instanceof Error ? err.message : String(err) });
+	return { code: e.code, message: e.message, hint: e.hint };
+}
+
+/** What the status element says for a repo state. */
+export function outboxText(status: RepoStatus | null, hasRemote: boolean): string {
+	if (!status) return 'Checking what waits to be pushed…';
+	if (status.conflict) return `A sync conflict in ${status.conflict.path} needs you`;
+	const n = status.ahead;
+	if (n === 0) return hasRemote ? 'Everything pushed' : 'Everything committed (no remote)';
+	const commits = `${n} commit${n === 1 ? '' : 's'}`;
+	return hasRemote ? `${commits} to push` : `${commits} (no remote to push to)`;
+}
+
+/** One repo's git state; get the shared one with {@link repoGit}. */
+export class RepoGit {
+	readonly id: string;
+	repo = $state.raw<RepoRecord | null>(null);
+	status = $state.raw<RepoStatus | null>(null);
+	/** The sync running now, if any. */
+	busy = $state<'fetch' | 'push' | null>(null);
+	error = $state.raw<ShownError | null>(null);
+
+	// Getters, not $derived: one instance is shared by several screens, and a derived would belong
+	// to (and die with) the screen that first created it.
+	/** Whether the repo has a remote to fetch from and push to. */
+	get hasRemote(): boolean {
+		return Boolean(this.repo?.url);
+	}
+
+	/** What the status element says. */
+	get statusText(): string {
+		return outboxText(this.status, this.hasRemote);
+	}
+
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- plain data, not reactive state
+	#listeners = new Set<(updated: UpdatedFiles) => void>();
+	#queue: Promise<unknown> = Promise.resolve();
+	#loaded: Promise<void> | null = null;
+
+	constructor(id: string) {
+		this.id = id;
+	}
+
+	/** Reads the repo record and its status (once; later calls share the first). */
+	load(): Promise<void> {
+		this.#loaded ??= (async () => {
+			this.repo = await findRepo(this.id);
+			await this.refresh();
+		})();
+		return this.#loaded;
+	}
+
+	/** Asks the worker for the current status. */
+	async refresh(): Promise<void> {
+		try {
+			this.status = await gitClient().status(this.id);
+		} catch (err) {
+			this.error = shownError(err);
+		}
+	}
+
+	/** Calls `fn` with the files each fetch or push changed; returns the unsubscribe. */
+	onUpdated(fn: (updated: UpdatedFiles) => void): () => void {
+		this.#listeners.add(fn);
+		return () => this.#listeners.delete(fn);
+	}
+
+	/** Where and how to reach the remote: URL, branch, proxy and the token for its host (typed this session or remembered). */
+	async remote(): Promise<RemoteArgs | null> {
+		const repo = this.repo;
+		if (!repo?.url) return null;
+		const host = hostName(repo.url);
+		const token = sessionTokens.get(host) ?? (await rememberedToken(host).catch(() => undefined));
+		return { url: repo.url, branch: repo.branch, corsProxy: repo.corsProxy || undefined, token };
+	}
+
+	/** Fetches and integrates the remote branch (no push). Null when there is no remote or it failed. */
+	fetch(): Promise<SyncResult | null> {
+		return this.#sync('fetch');
+	}
+
+	/** Fetches, integrates and pushes the outbox. */
+	push(): Promise<SyncResult | null> {
+		return this.#sync('push');
+	}
+
+	/** Fetch on window focus, push when the network returns with commits waiting; returns the stop. */
+	watch(): () => void {
+		const onFocus = () => void this.fetch();
+		const onOnline = () => {
+			if ((this.status?.ahead ?? 0) > 0) void this.push();
+		};
+		window.addEventListener('focus', onFocus);
+		window.addEventListener('online', onOnline);
+		return () => {
+			window.removeEventListener('focus', onFocus);
+			window.removeEventListener('online', onOnline);
+		};
+	}
+
+	#sync(kind: 'fetch' | 'push'): Promise<SyncResult | null> {
+		const run = async (): Promise<SyncResult | null> => {
+			await this.load();
+			const remote = await this.remote();
+			if (!remote) return null;
+			this.busy = kind;
+			try {
+				const call = kind === 'push' ? gitClient().push({ id: this.id, remote }) : gitClient().fetch({ id: this.id, remote });
+				const result = await call.result;
+				this.status = result.status;
+				this.error = null;
+				if (result.updated.length) for (const fn of this.#listeners) fn(result.updated);
+				return result;
+			} catch (err) {
+				this.error = shownError(err);
+				await this.refresh();
+				return null;
+			} finally {
+				this.busy = null;
+			}
+		};
+		// One sync at a time: a focus during a push waits for it instead of racing it.
+		const next = this.#queue.then(run, run);
+		this.#queue = next.catch(() => null);
+		return next;
+	}
+}
+
+// eslint-disable-next-line svelte/prefer-svelte-reactivity -- plain data, not reactive state
+const shared = new Map<string, RepoGit>();
+
+/** The page's one git state for repo `id`, shared by the repo list and the plan editor. */
+export function repoGit(id: string): RepoGit {
+	let state = shared.get(id);
+	if (!state) shared.set(id, (state = new RepoGit(id)));
+	return state;
+}
