@@ -72,7 +72,16 @@ function emptyDoc(text: string): PlanDoc {
 }
 
 function fullParse(text: string): PlanDoc {
-	const scan = scanMarkdown(text);
+	return planFromScan(scanMarkdown(text));
+}
+
+/**
+ * The model built from an already collected `Scan` of `scan.text` (everything `parsePlan` does
+ * after remark), so the incremental parser can reuse chunk scans. Throws where `parsePlan`
+ * would fall back.
+ */
+export function planFromScan(scan: Scan): PlanDoc {
+	const text = scan.text;
 	const sections = buildSections(text, scan.headings);
 	const { living, progressSections } = findLiving(sections);
 	const titleSection = sections.find((s) => s.depth === 1) ?? null;

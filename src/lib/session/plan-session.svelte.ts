@@ -1,4 +1,4 @@
-import { parsePlan } from '$lib/plan/parse';
+import { createIncrementalParser } from '$lib/plan/incremental';
 import { lintPlan } from '$lib/plan/lint';
 import { nextAction } from '$lib/plan/next-action';
 import { planEditChanges } from '$lib/plan/edit';
@@ -15,7 +15,9 @@ export class PlanSession {
 	text = $state.raw('');
 	/** The text as last committed (HEAD), for the dirty flag and the diff. */
 	committed = $state.raw('');
-	readonly doc: PlanDoc = $derived(parsePlan(this.text));
+	/** One incremental parser per open file: a keystroke re-parses only the chunks it touched. */
+	readonly #parser = createIncrementalParser();
+	readonly doc: PlanDoc = $derived(this.#parser.parse(this.text));
 	readonly diagnostics = $derived(lintPlan(this.doc, { previousText: this.committed }, this.text));
 	readonly next = $derived(nextAction(this.doc));
 	readonly dirty = $derived(this.text !== this.committed);

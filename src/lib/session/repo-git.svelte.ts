@@ -4,7 +4,7 @@
  * the files a sync changed, handed to whoever has them open.
  */
 import { gitClient, GitError, hostName, UnknownGitError, type RemoteArgs, type RepoStatus, type SyncResult } from '$lib/git';
-import { findRepo, rememberedToken, type RepoRecord } from '$lib/store';
+import { findRepo, rememberedToken, rememberToken, saveRepo, type RepoRecord } from '$lib/store';
 import { sessionTokens } from './ids';
 import type { ShownError } from './workspace.svelte';
 
@@ -87,7 +87,7 @@ export class RepoGit {
 		if (!repo?.url) return null;
 		const host = hostName(repo.url);
 		const token = sessionTokens.get(host) ?? (await rememberedToken(host).catch(() => undefined));
-		return { url: repo.url, branch: repo.branch, corsProxy: repo.corsProxy || undefined, token };
+		return { url: repo.url, branch: repo.branch, corsProxy: repo.corsProxy || undefined, token, username: repo.username || undefined };
 	}
 
 	/** Fetches and integrates the remote branch (no push). Null when there is no remote or it failed. */
@@ -98,6 +98,28 @@ export class RepoGit {
 	/** Fetches, integrates and pushes the outbox. */
 	push(): Promise<SyncResult | null> {
 		return this.#sync('push');
+	}
+
+	/** Takes the person's resolution of the open sync conflict, then pushes. */
+	resolveConflict(text: string): Promise<SyncResult | null> {
+		return this.#sync('resolve', text);
+	}
+
+	/**
+	 * Uses `token` for this repo's host from now on (this session; remembered on this device when
+	 * `remember`), then retries the push.
+	 */
+	async useToken(token: string, remember: boolean, username = ''): Promise<SyncResult | null> {
+		await this.load();
+		const host = this.repo?.url ? hostName(this.repo.url) : '';
+		if (!host || !token.trim() || !this.repo) return null;
+		if (username.trim() !== (this.repo.username ?? '')) {
+			this.repo = { ...this.repo, username: username.trim() || undefined };
+			await saveRepo(this.repo);
+		}
+		sessionTokens.set(host, token.trim());
+		if (remember) await rememberToken(host, token.trim());
+		return this.push();
 	}
 
 	/** Fetch on window focus, push when the network returns with commits waiting; returns the stop. */
@@ -114,14 +136,19 @@ export class RepoGit {
 		};
 	}
 
-	#sync(kind: 'fetch' | 'push'): Promise<SyncResult | null> {
+	#sync(kind: 'fetch' | 'push' | 'resolve', resolution = ''): Promise<SyncResult | null> {
 		const run = async (): Promise<SyncResult | null> => {
 			await this.load();
 			const remote = await this.remote();
 			if (!remote) return null;
-			this.busy = kind;
+			this.busy = kind === 'resolve' ? 'push' : kind;
 			try {
-				const call = kind === 'push' ? gitClient().push({ id: this.id, remote }) : gitClient().fetch({ id: this.id, remote });
+				const call =
+					kind === 'resolve'
+						? gitClient().resolveConflict({ id: this.id, text: resolution, remote })
+						: kind === 'push'
+							? gitClient().push({ id: this.id, remote })
+							: gitClient().fetch({ id: this.id, remote });
 				const result = await call.result;
 				this.status = result.status;
 				this.error = null;

@@ -125,7 +125,8 @@ export class Workspace {
 				sessionTokens.set(url.hostname.toLowerCase(), token);
 				if (form.remember) await rememberToken(url.hostname.toLowerCase(), token);
 			}
-			const repo: RepoRecord = { id, name, url: url.href, branch, corsProxy: corsProxy ?? '', createdAt: nowIso() };
+			const username = form.username?.trim() || undefined;
+			const repo: RepoRecord = { id, name, url: url.href, branch, corsProxy: corsProxy ?? '', ...(username ? { username } : {}), createdAt: nowIso() };
 			await saveRepo(repo);
 			this.repos = await listRepos();
 			void navigator.storage?.persist?.().then((p) => (this.persisted = p)).catch(() => false);

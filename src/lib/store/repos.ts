@@ -10,6 +10,8 @@ export interface RepoRecord {
 	url: string;
 	branch: string;
 	corsProxy: string;
+	/** User name sent with the token, for hosts that need one (not a secret). */
+	username?: string;
 	/** ISO time the repo was added. */
 	createdAt: string;
 }

@@ -9,6 +9,13 @@ function record(doc: PlanDoc): number[] {
 	return [items.length, items.filter((i) => i.state === 'done').length, doc.decisions.length, doc.surprises.length, doc.outcomes.length];
 }
 
+// The previous text (HEAD) rarely changes while typing: parse it once, not on every keystroke.
+let memo: { text: string; record: number[] } | null = null;
+function recordOf(previous: string): number[] {
+	if (memo?.text !== previous) memo = { text: previous, record: record(parsePlan(previous)) };
+	return memo.record;
+}
+
 /**
  * Fires when `text` differs from `context.previousText` but no progress item was added or
  * ticked and no decision, surprise or outcome was added. Needs the text.
@@ -16,7 +23,7 @@ function record(doc: PlanDoc): number[] {
 export const silentUpdate: LintRule = (doc, context, text) => {
 	const previous = context.previousText;
 	if (previous === undefined || text === undefined || previous === text) return [];
-	const before = record(parsePlan(previous));
+	const before = recordOf(previous);
 	const after = record(doc);
 	if (after.some((n, i) => n > before[i])) return [];
 	return [
