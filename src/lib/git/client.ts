@@ -119,6 +119,11 @@ export class GitClient {
 		return this.call('usage', { id }).result;
 	}
 
+	/** Unpushed commits as patch files plus the changed plan files. */
+	exportUnpushed(id: string): Promise<GitOps['exportUnpushed']['result']> {
+		return this.call('exportUnpushed', { id }).result;
+	}
+
 	/** Takes the repo's write lock from another tab. */
 	takeOver(id: string): Promise<void> {
 		return this.call('takeOver', { id, takeOver: true }).result;

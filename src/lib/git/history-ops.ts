@@ -8,6 +8,8 @@ import type { CommitInfo, FileDiff, RemoteArgs } from './protocol';
 import { REPO_DIR } from './repo-ops';
 import { changedPaths } from './sync-ops';
 import { exists } from './fs-utils';
+import { formatPatch, patchName, type PatchFile } from './patch';
+import { dirtyFiles } from './status-ops';
 
 /** Largest file whose text a diff carries (bigger ones show as changed without text). */
 const DIFF_TEXT_LIMIT = 1_000_000;
@@ -76,4 +78,75 @@ export async function deepenHistory(opts: { fs: RepoFs; http: HttpClient; dir?: 
 		onAuth: opts.onAuth
 	});
 	return { shallow: await exists(opts.fs, `${dir}/.git/shallow`) };
+}
+
+/** A tree entry (blob id and mode) at `path` in commit `oid`, or null. */
+async function entryAt(fs: RepoFs, dir: string, oid: string, path: string, cache: object): Promise<{ oid: string; mode: string } | null> {
+	let tree = (await git.readCommit({ fs, dir, oid, cache })).commit.tree;
+	const parts = path.split('/');
+	for (let i = 0; i < parts.length; i++) {
+		const entries = (await git.readTree({ fs, dir, oid: tree, cache })).tree;
+		const e = entries.find((x) => x.path === parts[i]);
+		if (!e) return null;
+		if (i === parts.length - 1) return e.type === 'blob' ? { oid: e.oid, mode: e.mode } : null;
+		if (e.type !== 'tree') return null;
+		tree = e.oid;
+	}
+	return null;
+}
+
+/** Unpushed commits as `git format-patch` files, plus the plan files they (and unsaved edits) changed. */
+export async function exportUnpushed(fs: RepoFs, dir = REPO_DIR): Promise<{ patches: { name: string; text: string }[]; files: { path: string; text: string }[] }> {
+	const cache = {};
+	const head = await git.resolveRef({ fs, dir, ref: 'HEAD' });
+	const branch = await git.currentBranch({ fs, dir, fullname: false });
+	let remote: string | null = null;
+	try {
+		remote = branch ? await git.resolveRef({ fs, dir, ref: `refs/remotes/origin/${branch}` }) : null;
+	} catch {
+		remote = null;
+	}
+	const outbox = new Set((await readOutbox(fs, dir)).commits.map((c) => c.oid));
+	const chain: string[] = [];
+	let oid: string | undefined = head;
+	while (oid && oid !== remote && chain.length < 1000) {
+		// Without a remote, only the outbox's commits are unpushed work.
+		if (!remote && !outbox.has(oid)) break;
+		let parent: string | undefined;
+		try {
+			parent = (await git.readCommit({ fs, dir, oid, cache })).commit.parent[0];
+		} catch {
+			break;
+		}
+		if (!parent) break;
+		chain.push(oid);
+		oid = parent;
+	}
+	chain.reverse();
+	const patches: { name: string; text: string }[] = [];
+	const touched = new Set<string>();
+	for (let i = 0; i < chain.length; i++) {
+		const c = chain[i];
+		const { commit } = await git.readCommit({ fs, dir, oid: c, cache });
+		const parent = commit.parent[0];
+		const files: PatchFile[] = [];
+		for (const path of await changedPaths(fs, dir, parent, c, cache)) {
+			const a = await entryAt(fs, dir, parent, path, cache);
+			const b = await entryAt(fs, dir, c, path, cache);
+			files.push({ path, before: await readTextAt(fs, parent, path, dir, cache), after: await readTextAt(fs, c, path, dir, cache), beforeOid: a?.oid ?? null, afterOid: b?.oid ?? null, mode: (b ?? a)?.mode ?? '100644' });
+			touched.add(path);
+		}
+		patches.push({ name: patchName(i + 1, commit.message), text: formatPatch({ oid: c, message: commit.message, author: commit.author }, files, i + 1, chain.length) });
+	}
+	for (const path of await dirtyFiles(fs, dir, cache)) touched.add(path);
+	const files: { path: string; text: string }[] = [];
+	for (const path of [...touched].sort()) {
+		const target = `${dir}/${path}`;
+		if (await exists(fs, target)) files.push({ path, text: String(await fs.promises.readFile(target, { encoding: 'utf8' })) });
+		else {
+			const text = await readTextAt(fs, head, path, dir, cache);
+			if (text !== null) files.push({ path, text });
+		}
+	}
+	return { patches, files };
 }

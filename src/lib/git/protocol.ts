@@ -169,6 +169,8 @@ export interface GitOps {
 	/** Bytes the repo uses in its database (approximate: file sizes). */
 	usage: { args: { id: string }; result: { bytes: number } };
 	deleteRepo: { args: { id: string }; result: { deleted: string[] } };
+	/** Unpushed commits as `git format-patch` files, plus the changed plan files (for "Export unpushed work"). */
+	exportUnpushed: { args: { id: string }; result: { patches: { name: string; text: string }[]; files: { path: string; text: string }[] } };
 	/** Takes this repo's write lock from another tab (Web Locks steal). */
 	takeOver: { args: { id: string; takeOver: true }; result: void };
 }

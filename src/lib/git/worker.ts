@@ -12,7 +12,7 @@ import type { RepoFs } from './fs-utils';
 import { type FromWorker, type GitOps, type GitProgress, type RemoteArgs, repoDbName, type ToWorker } from './protocol';
 import { initRepo, listRepoFiles, readRepoFile, shallowClone } from './repo-ops';
 import { commitWorkingFiles, discardWorkingFile, NothingToCommitError, readHeadText, writeWorkingFile } from './commit-ops';
-import { commitDiff, deepenHistory, logCommits } from './history-ops';
+import { commitDiff, deepenHistory, exportUnpushed, logCommits } from './history-ops';
 import { repoStatus } from './status-ops';
 import { resolveAndSync, syncRepo, type SyncContext } from './sync-ops';
 
@@ -197,7 +197,7 @@ async function usedBytes(fs: RepoFs, dir = '/'): Promise<number> {
 	return total;
 }
 
-const pendingOps: Pick<Handlers, 'readHead' | 'writeFile' | 'discard' | 'status' | 'commit' | 'fetch' | 'push' | 'resolveConflict' | 'log' | 'diff' | 'deepen' | 'usage'> = {
+const pendingOps: Pick<Handlers, 'readHead' | 'writeFile' | 'discard' | 'status' | 'commit' | 'fetch' | 'push' | 'resolveConflict' | 'log' | 'diff' | 'deepen' | 'usage' | 'exportUnpushed'> = {
 	readHead: (a) => local(a.id, (fs) => readHeadText(fs, a.path)),
 	writeFile: (a) => local(a.id, (fs) => writeWorkingFile(fs, a.path, a.text)),
 	discard: (a) => local(a.id, (fs) => discardWorkingFile(fs, a.path)),
@@ -219,7 +219,8 @@ const pendingOps: Pick<Handlers, 'readHead' | 'writeFile' | 'discard' | 'status'
 	log: (a) => local(a.id, (fs) => logCommits(fs, { path: a.path, limit: a.limit })),
 	diff: (a) => local(a.id, (fs) => commitDiff(fs, a.oid)),
 	deepen: (a, seq) => withRemote(a.id, a.remote, seq, (ctx) => deepenHistory({ fs: ctx.fs, http: ctx.http, remote: a.remote, onAuth: ctx.onAuth })),
-	usage: (a) => local(a.id, async (fs) => ({ bytes: await usedBytes(fs) }))
+	usage: (a) => local(a.id, async (fs) => ({ bytes: await usedBytes(fs) })),
+	exportUnpushed: (a) => local(a.id, (fs) => exportUnpushed(fs))
 };
 
 type Handlers = { [K in keyof GitOps]: (args: GitOps[K]['args'], seq: number) => Promise<GitOps[K]['result']> };
