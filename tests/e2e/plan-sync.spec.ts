@@ -1,0 +1,128 @@
+/**
+ * The plan editor with git underneath: a decision in a plan that keeps a dated log lands as a
+ * dated `- Decision:` entry; a remote change arriving while the plan has unsaved typing is merged
+ * into the open editor without losing the typing or moving the cursor.
+ */
+import type { Page } from '@playwright/test';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, test, type FixtureRepo } from './fixtures';
+import { cloneNative, git, gitAsync, readRemoteFile } from '../support/repos';
+
+const DATED = `# Release plan
+
+## Progress Log
+
+### 2026-11-01 10:30
+- Completed: repository set up
+- Decision: Ship weekly
+  Rationale: small batches
+
+## Notes
+
+Free text.
+`;
+
+const EXEC = `# Sync plan
+
+## Purpose
+
+Keep two machines in step.
+
+## Progress
+
+- [ ] First step
+- [ ] Second step
+
+## Surprises & Discoveries
+
+- Observation: nothing yet.
+  Evidence: none.
+
+## Decision Log
+
+- Decision: Start.
+  Rationale: Because.
+
+## Outcomes & Retrospective
+
+Nothing yet.
+`;
+
+let scratch: string;
+test.beforeAll(() => {
+	scratch = mkdtempSync(path.join(os.tmpdir(), 'waymark-e2e-plansync-'));
+});
+test.afterAll(() => {
+	rmSync(scratch, { recursive: true, force: true });
+});
+
+/** Clones through the UI and opens `planPath`. */
+async function open(page: Page, appUrl: string, fixture: FixtureRepo, planPath: string): Promise<void> {
+	await page.goto(appUrl);
+	await page.getByRole('textbox', { name: 'Repository URL' }).fill(fixture.url);
+	await page.getByRole('textbox', { name: 'Branch' }).fill('main');
+	await page.getByRole('button', { name: 'Clone' }).click();
+	await page.getByRole('link', { name: fixture.name }).click();
+	await page.getByRole('link', { name: planPath, exact: true }).first().click();
+	await expect(page.getByRole('textbox', { name: 'Plan text' })).toBeVisible();
+}
+
+test('a decision in a dated-log plan lands as a dated "- Decision:" entry with its rationale, not a new section', async ({ page, app, repo }) => {
+	const fixture = repo('dated', { 'docs/plans/release.md': DATED });
+	await open(page, app.url, fixture, 'docs/plans/release.md');
+	const decisions = page.getByRole('region', { name: 'Decision Log' });
+	await decisions.getByRole('button', { name: 'Add decision' }).click();
+	await decisions.getByRole('textbox', { name: 'Decision' }).fill('Freeze on Fridays');
+	await decisions.getByRole('textbox', { name: 'Rationale' }).fill('weekend safety');
+	await decisions.getByRole('textbox', { name: 'Author' }).fill('');
+	await decisions.getByRole('button', { name: 'Save' }).click();
+	await expect(decisions).toContainText('Freeze on Fridays');
+
+	await page.getByRole('button', { name: 'Commit', exact: true }).click();
+	const dialog = page.getByRole('dialog', { name: 'Commit' });
+	await dialog.getByRole('textbox', { name: 'Author name' }).fill('Ann');
+	await dialog.getByRole('textbox', { name: 'Author email' }).fill('ann@example.com');
+	await dialog.getByRole('button', { name: 'Commit', exact: true }).click();
+	await page.getByRole('button', { name: 'Push', exact: true }).click();
+	await expect(page.getByRole('status')).toHaveText(/^Everything pushed/, { timeout: 30_000 });
+
+	const pushed = readRemoteFile(fixture.path, 'docs/plans/release.md');
+	expect(pushed).toMatch(/### \d{4}-\d{2}-\d{2} \d{2}:\d{2}\n\n- Decision: Freeze on Fridays\n {2}Rationale: weekend safety\n\n## Notes/);
+	expect(pushed).not.toMatch(/## Decision Log/);
+	expect(pushed.startsWith(DATED.slice(0, DATED.indexOf('## Notes')))).toBe(true);
+});
+
+test('a remote change reaches the open editor on fetch: unsaved typing kept, cursor unmoved', async ({ page, app, repo }) => {
+	const fixture = repo('remote-change', { 'docs/plans/sync.md': EXEC });
+	await open(page, app.url, fixture, 'docs/plans/sync.md');
+	const editor = page.getByRole('textbox', { name: 'Plan text' });
+
+	// Unsaved typing in Purpose; the cursor stays at its end.
+	await editor.getByText('Keep two machines in step.').click();
+	await page.keyboard.press('End');
+	await page.keyboard.type(' Typed here');
+	const cursorBefore = await page.evaluate(() => {
+		const sel = window.getSelection();
+		return sel?.anchorNode?.textContent ?? '';
+	});
+	expect(cursorBefore).toContain('Typed here');
+
+	// Another machine adds a Surprise and pushes.
+	const other = await cloneNative(fixture.path, path.join(scratch, 'other'));
+	const file = path.join(other, 'docs/plans/sync.md');
+	writeFileSync(file, readFileSync(file, 'utf8').replace('  Evidence: none.\n', '  Evidence: none.\n- Observation: the other machine was here.\n  Evidence: its commit.\n'));
+	git(other, 'commit', '-qam', 'native: surprise');
+	await gitAsync(other, 'push', '-q', 'origin', 'main');
+
+	// Focus comes back to the app: it fetches.
+	await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+	await expect(page.getByRole('region', { name: 'Surprises & Discoveries' })).toContainText('the other machine was here', { timeout: 30_000 });
+	await expect(editor).toContainText('Keep two machines in step. Typed here');
+	await expect(editor).toContainText('- Observation: the other machine was here.');
+	// The cursor is still right after the typing: typing more continues the same line.
+	await page.keyboard.type('!');
+	await expect(editor).toContainText('Keep two machines in step. Typed here!');
+	await expect(page.getByText('Changed since last commit')).toBeVisible();
+});
