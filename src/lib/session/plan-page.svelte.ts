@@ -6,8 +6,7 @@
  */
 import { gitClient, type RepoStatus } from '$lib/git';
 import { recordEdit } from '$lib/plan/rebase/replay';
-import { mergeLines } from '$lib/plan/rebase/merge3';
-import { joinShape, splitShape } from '$lib/plan/rebase/lines';
+import { rebaseText } from '$lib/plan/rebase';
 import { completedPhase, suggestCommitMessage } from '$lib/plan/commit-message';
 import type { PlanEdit, RecordedEdit } from '$lib/plan/types';
 import { deleteDraft, loadDraft, saveDraft } from '$lib/store/drafts';
@@ -18,18 +17,22 @@ import type { ShownError } from './workspace.svelte';
 export const WORKING_WRITE_DELAY_MS = 300;
 
 /**
- * `local` with the changes `base` → `remote` merged in, or null when both changed the same lines
- * (the caller keeps the local text then; the worker has the conflict). Keeps `local`'s line endings.
+ * `local` with the changes `base` → `remote` merged in (keeping `local`'s line endings). When
+ * both changed the same lines the text holds both versions between conflict markers, so nothing
+ * is hidden: committing it as is would otherwise silently undo the remote's change.
  */
-export function mergeRemote(base: string | null, local: string, remote: string): string | null {
-	if (base === null || local === base) return remote;
-	if (remote === base || remote === local) return local;
-	const b = splitShape(base);
-	const l = splitShape(local);
-	const r = splitShape(remote);
-	const merged = mergeLines(b.lines, l.lines, r.lines);
-	return merged.clean ? joinShape({ ...l, lines: merged.lines }) : null;
+export function mergeRemote(base: string | null, local: string, remote: string): { text: string; clean: boolean } {
+	if (base === null || local === base) return { text: remote, clean: true };
+	const r = rebaseText({ base, local, remote, timeZone: 'UTC' });
+	return r.ok ? { text: r.text, clean: true } : { text: r.merged, clean: false };
 }
+
+/** The notice shown when a remote change and unsaved edits touched the same lines. */
+export const MERGE_CONFLICT: ShownError = {
+	code: 'ConflictError',
+	message: 'A remote change and your unsaved edits changed the same lines of this file.',
+	hint: 'The editor shows both versions between <<<<<<< and >>>>>>> markers: keep what you want, delete the markers, then commit.'
+};
 
 /** State and saving of one open plan. */
 export class PlanPage {
@@ -81,8 +84,9 @@ export class PlanPage {
 			let edits: RecordedEdit[] = [];
 			if (draft) {
 				// HEAD moved since the draft was written (a sync elsewhere): bring its changes in.
-				const merged = draft.headText === head ? draft.text : mergeRemote(draft.headText, draft.text, head ?? '');
-				text = merged ?? draft.text;
+				const merged = draft.headText === head ? { text: draft.text, clean: true } : mergeRemote(draft.headText, draft.text, head ?? '');
+				text = merged.text;
+				if (!merged.clean) this.error = MERGE_CONFLICT;
 				edits = draft.edits;
 				this.restored = text !== working;
 			}
@@ -169,9 +173,10 @@ export class PlanPage {
 		if (!u) return null;
 		const merged = mergeRemote(u.base, this.text, u.text);
 		this.headText = u.text;
+		if (!merged.clean) this.error = MERGE_CONFLICT;
 		// Panel edits are in HEAD now when the sync replayed our commits; those still uncommitted stay.
 		this.#scheduleDraft();
-		return { text: merged ?? this.text, head: u.text };
+		return { text: merged.text, head: u.text };
 	}
 
 	/** Stops pending timers (the page is going away; call {@link flush} first to keep work). */
