@@ -192,7 +192,7 @@ test('a real conflict shows both versions, keeps ours on waymark/…, survives a
 	await expect(region).toBeVisible();
 	const resolution = PLAN.replace('Parse plans.', 'Parse plans both ways.');
 	await region.getByRole('textbox', { name: 'Resolution' }).fill(resolution);
-	await region.getByRole('button', { name: 'Resolve and push' }).click();
+	await region.getByRole('button', { name: 'Resolve conflict' }).click();
 	await expect(page.getByRole('status')).toHaveText(/^Everything pushed/, { timeout: 30_000 });
 	await expect(region).toBeHidden();
 
@@ -254,7 +254,7 @@ test('a push that needs a token asks for one and then pushes', async ({ page, ap
 		const form = page.getByRole('form', { name: 'Access token for push' });
 		await form.getByLabel('Access token').fill('push-token');
 		await form.getByRole('textbox', { name: 'Username' }).fill('ann');
-		await form.getByRole('button', { name: 'Use token and push' }).click();
+		await form.getByRole('button', { name: 'Use token and retry' }).click();
 		await expect(page.getByRole('status')).toHaveText(/^Everything pushed/, { timeout: 30_000 });
 		expect(remoteLog(bare)[0].subject).toBe('docs(plan): progress — tick Ship it');
 	} finally {

@@ -115,8 +115,10 @@ test('"Plans" groups ExecPlans, phase docs, step folders and roadmaps with progr
 	});
 	await cloneRepo(page, app.url, fixture);
 	const plans = page.getByRole('list', { name: 'Plans', exact: true });
+	// Outside readers look the list up by its name without `exact`: it must still be one list.
+	await expect(page.getByRole('list', { name: 'Plans' })).toHaveCount(1);
 	const groups: [string, string[]][] = [
-		['ExecPlans', ['docs/plans/editor.md']],
+		['ExecPlan files', ['docs/plans/editor.md']],
 		['Phase docs', ['docs/development/V1.0_PHASE_1.md']],
 		['Step folders', ['steps/01_setup.md', 'steps/02_build.md']],
 		['Roadmaps', ['ROADMAP.md']]
