@@ -90,8 +90,12 @@ export class RepoGit {
 		return { url: repo.url, branch: repo.branch, corsProxy: repo.corsProxy || undefined, token, username: repo.username || undefined };
 	}
 
-	/** Fetches and integrates the remote branch (no push). Null when there is no remote or it failed. */
+	/**
+	 * Fetches and integrates the remote branch (no push). Null when there is no remote or it
+	 * failed. Offline it does nothing: the fetch on open/focus would only report the obvious.
+	 */
 	fetch(): Promise<SyncResult | null> {
+		if (typeof navigator !== 'undefined' && navigator.onLine === false) return Promise.resolve(null);
 		return this.#sync('fetch');
 	}
 
