@@ -19,24 +19,47 @@ export async function workingFiles(fs: RepoFs, dir = REPO_DIR, sub = ''): Promis
 	return out.sort();
 }
 
-/** The blob id of `path` in commit `oid`'s tree, or null. */
-export async function blobOidAt(fs: RepoFs, dir: string, oid: string, path: string, cache: object = {}): Promise<string | null> {
-	try {
-		const { oid: blob } = await git.readBlob({ fs, dir, oid, filepath: path, cache });
-		return blob;
-	} catch {
-		return null;
+/**
+ * Blob ids of `paths` in commit `oid`'s tree (null when absent), reading each folder's tree once
+ * however many of the paths share it.
+ */
+export async function blobOids(fs: RepoFs, dir: string, oid: string, paths: string[], cache: object = {}): Promise<Map<string, string | null>> {
+	const trees = new Map<string, Map<string, { oid: string; type: string }>>();
+	const entries = async (tree: string) => {
+		let map = trees.get(tree);
+		if (!map) {
+			map = new Map((await git.readTree({ fs, dir, oid: tree, cache })).tree.map((e) => [e.path, { oid: e.oid, type: e.type }]));
+			trees.set(tree, map);
+		}
+		return map;
+	};
+	const root = (await git.readCommit({ fs, dir, oid, cache })).commit.tree;
+	const out = new Map<string, string | null>();
+	for (const path of paths) {
+		const parts = path.split('/');
+		let tree: string | null = root;
+		let found: string | null = null;
+		for (let i = 0; i < parts.length && tree; i++) {
+			const e = (await entries(tree)).get(parts[i]);
+			if (!e) tree = null;
+			else if (i === parts.length - 1) found = e.type === 'blob' ? e.oid : null;
+			else tree = e.type === 'tree' ? e.oid : null;
+		}
+		out.set(path, found);
 	}
+	return out;
 }
 
 /** Working files whose bytes differ from HEAD (new files count as changed). */
 export async function dirtyFiles(fs: RepoFs, dir = REPO_DIR, cache: object = {}): Promise<string[]> {
 	const head = await git.resolveRef({ fs, dir, ref: 'HEAD' });
+	const paths = await workingFiles(fs, dir);
+	const atHead = await blobOids(fs, dir, head, paths, cache);
 	const dirty: string[] = [];
-	for (const path of await workingFiles(fs, dir)) {
+	for (const path of paths) {
 		const bytes = (await fs.promises.readFile(`${dir}/${path}`)) as Uint8Array;
 		const { oid } = await git.hashBlob({ object: bytes });
-		if (oid !== (await blobOidAt(fs, dir, head, path, cache))) dirty.push(path);
+		if (oid !== atHead.get(path)) dirty.push(path);
 	}
 	return dirty;
 }

@@ -42,7 +42,9 @@ export async function fetchBranch(ctx: SyncContext): Promise<string | null> {
 		dir,
 		remote: 'origin',
 		url: ctx.remote.url,
-		ref: ctx.remote.branch,
+		// `ref` picks what we tell the server we have: the remote-tracking head it knows, never a
+		// local commit it has not seen (that made it resend the whole history on every sync).
+		ref: `refs/remotes/origin/${ctx.remote.branch}`,
 		remoteRef: ctx.remote.branch,
 		singleBranch: true,
 		tags: false,

@@ -8,6 +8,9 @@ import { findRepo, rememberedToken, rememberToken, saveRepo, type RepoRecord } f
 import { sessionTokens } from './ids';
 import type { ShownError } from './workspace.svelte';
 
+/** How long after a repo is opened its history is deepened (after the first plan has opened). */
+export const DEEPEN_DELAY_MS = 8000;
+
 /** Files whose HEAD text a sync changed (see {@link SyncResult.updated}). */
 export type UpdatedFiles = SyncResult['updated'];
 
@@ -62,8 +65,35 @@ export class RepoGit {
 		this.#loaded ??= (async () => {
 			this.repo = await findRepo(this.id);
 			await this.refresh();
+			this.#scheduleDeepen();
 		})();
 		return this.#loaded;
+	}
+
+	#deepenScheduled = false;
+
+	/**
+	 * The clone is shallow so the first plan opens fast; the branch's history (for history views,
+	 * merge bases and spend over time) follows a few seconds later, queued behind any sync.
+	 */
+	#scheduleDeepen(): void {
+		if (this.#deepenScheduled || !this.status?.shallow || !this.hasRemote || typeof window === 'undefined') return;
+		this.#deepenScheduled = true;
+		setTimeout(() => {
+			const run = async () => {
+				const remote = await this.remote();
+				if (!remote || navigator.onLine === false) return null;
+				try {
+					await gitClient().deepen({ id: this.id, remote }).result;
+					await this.refresh();
+				} catch {
+					this.#deepenScheduled = false; // try again next time the repo is opened
+				}
+				return null;
+			};
+			const next = this.#queue.then(run, run);
+			this.#queue = next.catch(() => null);
+		}, DEEPEN_DELAY_MS);
 	}
 
 	/** Asks the worker for the current status. */

@@ -54,6 +54,12 @@ export class Workspace {
 
 	/** Loads the repo list, then each repo's storage use. */
 	async load(): Promise<void> {
+		// Start the git worker now, so a clone does not wait for its code to load.
+		try {
+			gitClient();
+		} catch {
+			// no Worker support: the clone reports it
+		}
 		try {
 			this.repos = await listRepos();
 		} catch (err) {
@@ -130,10 +136,6 @@ export class Workspace {
 			await saveRepo(repo);
 			this.repos = await listRepos();
 			void navigator.storage?.persist?.().then((p) => (this.persisted = p)).catch(() => false);
-			// The first plan opens from the shallow clone; the history follows in the background.
-			void gitClient()
-				.deepen({ id, remote: { url: url.href, branch, corsProxy, token, username: form.username?.trim() || undefined } })
-				.result.catch(() => undefined);
 			void this.loadUsage();
 			return repo;
 		} catch (err) {

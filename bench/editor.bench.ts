@@ -1,0 +1,198 @@
+/**
+ * `npm run bench:editor`: what one keystroke costs in the plan editor.
+ * (i) Node: model update per single-character insert at a random position, full `parsePlan`
+ *     against the incremental parser (plus lint and next action, as PlanSession derives them),
+ *     on a generated 2,000-line plan and on the 19,969-line corpus file; p50/p95.
+ * (ii) Headless Chromium on the built app (`build/`, run `npx vite build` first): a real git
+ *     server holds both plans, the UI clones the repo and opens each plan; for each typed
+ *     character, keydown (capture listener) → first mutation of the "Progress" region that
+ *     shows the typed text (MutationObserver); p50/p95. Target: p95 ≤ 16 ms on 2,000 lines.
+ * Flags: `--node-only`, `--browser-only`, `--samples N` (browser samples per plan, default 60).
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Page } from 'playwright-core';
+import { createIncrementalParser } from '../src/lib/plan/incremental';
+import { lintPlan } from '../src/lib/plan/lint';
+import { nextAction } from '../src/lib/plan/next-action';
+import { parsePlan } from '../src/lib/plan/parse';
+import { startGitServer } from '../tests/support/git-server';
+import { createBareRepo } from '../tests/support/repos';
+import { startStaticServer } from '../tests/support/static-server';
+import { generatePlan } from './generate-plan';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const GIANT_FILE = 'llmspell-phase13-done-giant.md';
+const giant = readFileSync(path.resolve(root, '../shared/corpus', GIANT_FILE), 'utf8');
+const plan2000 = generatePlan(2000);
+const arg = (name: string): boolean => process.argv.includes(name);
+const samplesArg = process.argv.indexOf('--samples');
+const BROWSER_SAMPLES = samplesArg >= 0 ? Math.max(50, Number(process.argv[samplesArg + 1]) || 60) : 60;
+
+/** Deterministic random numbers (mulberry32), so runs insert at the same places. */
+function rng(seed: number): () => number {
+	let a = seed >>> 0;
+	return () => {
+		a = (a + 0x6d2b79f5) >>> 0;
+		let t = a;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
+function quantile(xs: readonly number[], q: number): number {
+	const s = [...xs].sort((a, b) => a - b);
+	return s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))];
+}
+
+const fmt = (xs: readonly number[]): string => `p50 ${quantile(xs, 0.5).toFixed(1)} ms, p95 ${quantile(xs, 0.95).toFixed(1)} ms (n=${xs.length})`;
+
+/** Times `update(text)` after each of `n` one-character inserts at random positions (edits accumulate, like typing). */
+function keystrokes(text: string, n: number, seed: number, update: (t: string) => unknown): number[] {
+	const random = rng(seed);
+	let current = text;
+	update(current);
+	const out: number[] = [];
+	for (let i = 0; i < n; i++) {
+		const at = Math.floor(random() * (current.length + 1));
+		current = current.slice(0, at) + 'x' + current.slice(at);
+		const t0 = performance.now();
+		update(current);
+		out.push(performance.now() - t0);
+	}
+	return out;
+}
+
+function nodeBench(label: string, text: string, fullSamples: number, incSamples: number): void {
+	const lines = text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
+	console.log(`\n${label} (${lines} lines, ${(text.length / 1024).toFixed(0)} KB)`);
+	const full = keystrokes(text, fullSamples, 1, (t) => parsePlan(t));
+	console.log(`  full parsePlan per keystroke:        ${fmt(full)}`);
+	const parser = createIncrementalParser();
+	const inc = keystrokes(text, incSamples, 1, (t) => parser.parse(t));
+	console.log(`  incremental parse per keystroke:     ${fmt(inc)}`);
+	const session = createIncrementalParser();
+	const derived = keystrokes(text, incSamples, 2, (t) => {
+		const doc = session.parse(t);
+		lintPlan(doc, { previousText: text }, t);
+		return nextAction(doc);
+	});
+	console.log(`  incremental + lint + next action:    ${fmt(derived)}`);
+}
+
+/** In the page: a keydown (capture) → first "Progress" mutation showing `window.__benchExpect` recorder. */
+function installProbe(page: Page): Promise<void> {
+	return page.evaluate(() => {
+		const w = window as unknown as { __benchT0: number | null; __benchExpect: string; __benchSamples: number[] };
+		w.__benchT0 = null;
+		w.__benchExpect = '';
+		w.__benchSamples = [];
+		const region = document.querySelector('section[aria-label="Progress"]');
+		if (!region) throw new Error('no Progress region');
+		window.addEventListener('keydown', () => (w.__benchT0 = performance.now()), { capture: true });
+		new MutationObserver(() => {
+			if (w.__benchT0 === null) return;
+			if (!(region.textContent ?? '').includes(w.__benchExpect)) return;
+			w.__benchSamples.push(performance.now() - w.__benchT0);
+			w.__benchT0 = null;
+		}).observe(region, { subtree: true, childList: true, characterData: true, attributes: true });
+	});
+}
+
+/** Types `samples` characters at the end of the editor line holding `lineText`; keydown → panel latencies. */
+async function typeAndMeasure(page: Page, lineText: string, samples: number): Promise<number[]> {
+	const line = page.locator('.cm-content .cm-line', { hasText: lineText }).first();
+	// CodeMirror renders only the lines near the viewport: scroll down until the line exists.
+	for (let i = 0; i < 200 && (await line.count()) === 0; i++) {
+		await page.evaluate(() => document.querySelector('.cm-scroller')?.scrollBy(0, 300));
+		await page.waitForTimeout(30);
+	}
+	await line.click();
+	await page.keyboard.press('End');
+	await installProbe(page);
+	const token = 'QJ' + 'benchmarkkeystrokesfortheprogresspanel'.repeat(4);
+	const warmup = 3;
+	for (let i = 0; i < samples + warmup; i++) {
+		const typed = token.slice(0, i + 1);
+		await page.evaluate((t) => ((window as unknown as { __benchExpect: string }).__benchExpect = t), typed);
+		const before = await page.evaluate(() => (window as unknown as { __benchSamples: number[] }).__benchSamples.length);
+		await page.keyboard.press(token[i]);
+		await page.waitForFunction((n) => (window as unknown as { __benchSamples: number[] }).__benchSamples.length > n, before, { timeout: 30_000 });
+		await page.waitForTimeout(40);
+	}
+	const all = await page.evaluate(() => (window as unknown as { __benchSamples: number[] }).__benchSamples);
+	return all.slice(warmup);
+}
+
+async function browserBench(): Promise<void> {
+	const buildDir = path.join(root, 'build');
+	if (!existsSync(path.join(buildDir, 'index.html'))) throw new Error('No build/: run `npx vite build` first.');
+	const gitRoot = mkdtempSync(path.join(os.tmpdir(), 'waymark-bench-git-'));
+	const git = await startGitServer({ root: gitRoot });
+	const app = await startStaticServer({ dir: buildDir });
+	const browser = await chromium.launch({
+		executablePath: process.env.WAYMARK_CHROMIUM ?? '/usr/bin/chromium',
+		headless: true,
+		args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+	});
+	try {
+		const files = { 'docs/plans/bench-2000.md': plan2000, [`docs/plans/${GIANT_FILE}`]: giant };
+		createBareRepo(gitRoot, 'bench', { files });
+		const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+		page.setDefaultTimeout(120_000);
+		await page.goto(app.url);
+		await page.getByRole('textbox', { name: 'Repository URL' }).fill(git.repoUrl('bench'));
+		await page.getByRole('textbox', { name: 'Branch' }).fill('main');
+		await page.getByRole('button', { name: 'Clone' }).click();
+		await page.getByRole('link', { name: 'bench' }).click();
+		const runs: { file: string; line: string; label: string }[] = [
+			{ file: 'docs/plans/bench-2000.md', line: 'Progress entry 39 ', label: 'generated 2,000-line plan' },
+			{ file: `docs/plans/${GIANT_FILE}`, line: firstCheckboxLine(giant), label: `${GIANT_FILE} (19,969 lines)` }
+		];
+		for (const run of runs) {
+			const repoUrl = page.url();
+			await page.getByRole('link', { name: run.file, exact: true }).first().click();
+			await page.getByRole('textbox', { name: 'Plan text' }).waitFor();
+			await page.locator('section[aria-label="Progress"] input[type="checkbox"]').first().waitFor();
+			const samples = await typeAndMeasure(page, run.line, BROWSER_SAMPLES);
+			const p95 = quantile(samples, 0.95);
+			const target = run.file.includes('2000') ? ` — target p95 ≤ 16 ms: ${p95 <= 16 ? 'met' : 'NOT met'}` : '';
+			console.log(`  Chromium keydown → Progress panel updated, ${run.label}: ${fmt(samples)}${target}`);
+			await page.goto(repoUrl);
+			await page.getByRole('link', { name: 'bench' }).first().waitFor({ state: 'attached' }).catch(() => undefined);
+		}
+	} finally {
+		await browser.close();
+		await app.stop();
+		await git.stop();
+		rmSync(gitRoot, { recursive: true, force: true });
+	}
+}
+
+/** The visible text of the first checkbox item of a plan (the top of its windowed Progress list). */
+function firstCheckboxLine(text: string): string {
+	const m = /^[ \t]*[-*] \[[ xX]\] (.+)$/m.exec(text);
+	if (!m) throw new Error('no checkbox item');
+	return m[1].replace(/\r$/, '').slice(0, 40);
+}
+
+async function main(): Promise<void> {
+	if (!arg('--browser-only')) {
+		console.log('Node: model update per single-character insert at a random position');
+		nodeBench('generated 2,000-line plan', plan2000, 20, 200);
+		nodeBench(`${GIANT_FILE}`, giant, 3, 60);
+	}
+	if (!arg('--node-only')) {
+		console.log(`\nChromium (headless, ${BROWSER_SAMPLES} samples per plan after 3 warm-up keys)`);
+		await browserBench();
+	}
+}
+
+main().catch((e: unknown) => {
+	console.error(e);
+	process.exitCode = 1;
+});
