@@ -28,6 +28,6 @@ export default ts.config(
 		rules: { '@typescript-eslint/no-explicit-any': 'error' }
 	},
 	{
-		ignores: ['build/', '.svelte-kit/', 'node_modules/', 'test-results/', 'playwright-report/', '.waymark/']
+		ignores: ['build/', 'build-*/', '.svelte-kit/', '.svelte-kit-*/', 'node_modules/', 'test-results/', 'playwright-report/', '.waymark/']
 	}
 );

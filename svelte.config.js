@@ -3,13 +3,19 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 
 /** Base path for static hosts that serve Waymark below the domain root (e.g. GitHub Pages). */
 const base = process.env.WAYMARK_BASE ?? '';
+/**
+ * `WAYMARK_BUILD_DIR=build-x` builds into another folder (and its own SvelteKit output
+ * folder), so parallel work on one checkout does not overwrite the build e2e tests serve.
+ */
+const buildDir = process.env.WAYMARK_BUILD_DIR ?? 'build';
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
 	preprocess: vitePreprocess(),
 	compilerOptions: { runes: true },
 	kit: {
-		adapter: adapter({ pages: 'build', assets: 'build', fallback: 'index.html', strict: true }),
+		adapter: adapter({ pages: buildDir, assets: buildDir, fallback: 'index.html', strict: true }),
+		...(buildDir === 'build' ? {} : { outDir: `.svelte-kit-${buildDir}` }),
 		paths: { base, relative: false },
 		serviceWorker: { register: false },
 		csp: {

@@ -15,7 +15,7 @@ import { startStaticServer, type StaticServer } from '../support/static-server';
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** The built app that e2e tests drive (`vite build` output). */
-export const buildDir = path.join(projectRoot, 'build');
+export const buildDir = path.join(projectRoot, process.env.WAYMARK_BUILD_DIR ?? 'build');
 
 /** A fixture repo made by `repo()`: its bare path on disk and its clone URL. */
 export interface FixtureRepo {
