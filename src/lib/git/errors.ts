@@ -36,6 +36,8 @@ export interface GitErrorData {
 	paths?: string[];
 	/** Milliseconds waited (TimeoutError). */
 	waitedMs?: number;
+	/** For PushRejectedError: the server's own words when it refused for a reason other than a moved branch (a hook, a protected branch). */
+	refusal?: string;
 }
 
 /** The JSON shape an error takes across `postMessage`. */
@@ -207,6 +209,13 @@ export class PushRejectedError extends GitError {
 	override readonly name = 'PushRejectedError';
 	/** Builds the sentence for a refused push. */
 	static of(data: GitErrorData = {}): PushRejectedError {
+		if (data.refusal) {
+			return new PushRejectedError(
+				`The server refused the push: ${data.refusal}.`,
+				'Your commits are kept and wait to be pushed. Ask the repository owner about the rule (a protected branch or a server hook), then push again.',
+				data
+			);
+		}
 		return new PushRejectedError(
 			'The server refused the push.',
 			'Sync to bring in the remote changes, then push again; your commits are kept.',
@@ -389,6 +398,10 @@ export async function classifyGitError(err: unknown, ctx: ErrorContext): Promise
 	}
 	if (code === 'UrlParseError' || code === 'UnknownTransportError') return InvalidUrlError.of(ctx.url, 'it is not an http(s) address');
 	if (code === 'PushRejectedError') return PushRejectedError.of({ ...base, cause: describe(err) });
+	if (code === 'GitPushError') {
+		const refusal = String(field(data, 'prettyDetails') ?? describe(err)).replace(/[.\s]+$/, '');
+		return PushRejectedError.of({ ...base, refusal });
+	}
 	if (code === 'MergeConflictError' || code === 'MergeNotSupportedError') return ConflictError.of({ ...base, paths: arrayField(data, 'filepaths') });
 	if (code === 'SmartHttpError' || code === 'EmptyServerResponseError' || code === 'ParseError') {
 		// The answer arrived but was not git: cut short, or an HTML page from a proxy/login wall.

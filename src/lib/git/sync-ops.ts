@@ -12,6 +12,7 @@ import { commitTexts, currentBranch, readTextAt, setBranch } from './commit-ops'
 import { exists, mkdirp, type RepoFs } from './fs-utils';
 import { readOutbox, writeOutbox, type OpenConflict, type Outbox, type OutboxCommit } from './outbox';
 import type { ConflictInfo, RemoteArgs, SyncResult } from './protocol';
+import { discoverPush, pushNewObjects, type PushTransport } from './push-ops';
 import { REPO_DIR } from './repo-ops';
 import { repoStatus } from './status-ops';
 import { isMarkdownPath } from './url';
@@ -296,12 +297,22 @@ async function recordConflict(ctx: SyncContext, outbox: Outbox, commits: OutboxC
 	return info;
 }
 
-/** Pushes the branch; a remote that moved meanwhile is fetched and integrated, then pushed again. */
+/** Where push-ops reaches the remote. */
+function transport(ctx: SyncContext): PushTransport {
+	return { fs: ctx.fs, http: ctx.http, dir: ctx.dir ?? REPO_DIR, url: ctx.remote.url, corsProxy: ctx.remote.corsProxy, onAuth: ctx.onAuth, cache: ctx.cache };
+}
+
+/**
+ * Pushes the branch. The receive-pack discovery says where the remote branch is: when it moved
+ * since the last fetch, the new commits are fetched and integrated first (the push would be
+ * refused anyway), then pushed again. Only new objects are sent (push-ops); `git.push` is the
+ * fallback for what that path does not handle.
+ */
 async function pushBranch(ctx: SyncContext, outbox: Outbox): Promise<{ pushed: number; updated: Updated; rebased: boolean; conflict: ConflictInfo | null }> {
 	const dir = ctx.dir ?? REPO_DIR;
 	let updated: Updated = [];
 	let rebased = false;
-	for (let attempt = 0; attempt < 3; attempt++) {
+	for (let attempt = 0; attempt < 4; attempt++) {
 		const head = await git.resolveRef({ fs: ctx.fs, dir, ref: 'HEAD' });
 		const remote = await remoteHead(ctx.fs, ctx.remote.branch, dir);
 		if (head === remote) {
@@ -310,15 +321,21 @@ async function pushBranch(ctx: SyncContext, outbox: Outbox): Promise<{ pushed: n
 		}
 		const count = outbox.commits.length;
 		try {
-			await git.push({ fs: ctx.fs, http: ctx.http, dir, remote: 'origin', url: ctx.remote.url, ref: ctx.remote.branch, remoteRef: ctx.remote.branch, corsProxy: ctx.remote.corsProxy, onAuth: ctx.onAuth, onProgress: ctx.onProgress, cache: ctx.cache });
+			const advert = await discoverPush(transport(ctx), ctx.remote.branch);
+			if (advert.oid !== null && advert.oid !== remote) throw new git.Errors.PushRejectedError('not-fast-forward');
+			const sent = await pushNewObjects(transport(ctx), ctx.remote.branch, head, advert);
+			if (!sent) {
+				await git.push({ fs: ctx.fs, http: ctx.http, dir, remote: 'origin', url: ctx.remote.url, ref: ctx.remote.branch, remoteRef: ctx.remote.branch, corsProxy: ctx.remote.corsProxy, onAuth: ctx.onAuth, onProgress: ctx.onProgress, cache: ctx.cache });
+			}
 			await git.writeRef({ fs: ctx.fs, dir, ref: `refs/remotes/origin/${ctx.remote.branch}`, value: head, force: true });
 			outbox.commits = [];
 			return { pushed: count, updated, rebased, conflict: null };
 		} catch (err) {
-			if ((err as { code?: string }).code !== 'PushRejectedError' || attempt === 2) throw err;
+			if ((err as { code?: string }).code !== 'PushRejectedError' || attempt === 3) throw err;
 			const before = await remoteHead(ctx.fs, ctx.remote.branch, dir);
 			const after = await fetchBranch(ctx);
 			const step = await integrate(ctx, outbox, before, after);
+			await writeOutbox(ctx.fs, outbox, dir);
 			updated = [...updated, ...step.updated];
 			rebased ||= step.rebased;
 			if (step.conflict) return { pushed: 0, updated, rebased, conflict: step.conflict };
@@ -337,9 +354,13 @@ export async function syncRepo(ctx: SyncContext, opts: { push: boolean }): Promi
 	const outbox = await readOutbox(ctx.fs, dir);
 	if (outbox.conflict) return { pushed: 0, rebased: false, updated: [], status: await repoStatus(ctx.fs, dir) };
 	const before = await remoteHead(ctx.fs, ctx.remote.branch, dir);
-	const after = await fetchBranch(ctx);
-	const step = await integrate(ctx, outbox, before, after);
-	await writeOutbox(ctx.fs, outbox, dir);
+	const head = await git.resolveRef({ fs: ctx.fs, dir, ref: 'HEAD' });
+	// With local commits to push, the push's own discovery tells whether the remote moved (and
+	// pushBranch fetches and integrates only then): one round trip less than fetch-then-push.
+	const pushFirst = opts.push && head !== before && before !== null;
+	const after = pushFirst ? before : await fetchBranch(ctx);
+	const step = pushFirst ? { updated: [] as Updated, rebased: false, conflict: null } : await integrate(ctx, outbox, before, after);
+	if (!pushFirst) await writeOutbox(ctx.fs, outbox, dir);
 	let result = { pushed: 0, updated: step.updated, rebased: step.rebased };
 	if (opts.push && !step.conflict) {
 		const pushed = await pushBranch(ctx, outbox);

@@ -14,6 +14,7 @@ import { initRepo, listRepoFiles, readRepoFile, shallowClone } from './repo-ops'
 import { commitWorkingFiles, discardWorkingFile, NothingToCommitError, readHeadText, writeWorkingFile } from './commit-ops';
 import { commitDiff, deepenHistory, exportUnpushed, logCommits } from './history-ops';
 import { repoStatus } from './status-ops';
+import { repoOverview } from './overview-ops';
 import { resolveAndSync, syncRepo, type SyncContext } from './sync-ops';
 
 if (!shimsInstalled) throw new Error('git worker shims missing');
@@ -67,10 +68,13 @@ async function acquireLock(id: string, steal = false): Promise<void> {
 }
 
 /** Operations that look at a repo without opening it for editing: they do not keep its lock. */
-const TRANSIENT = new Set<string>(['usage']);
+const TRANSIENT = new Set<string>(['usage', 'overview']);
+/** Repos an operation opened for editing: a glance that ran alongside must not close them. */
+const kept = new Set<string>();
 
 /** Closes the repo's file system and releases its lock (its databases stay). */
 async function closeRepo(id: string): Promise<void> {
+	kept.delete(id);
 	const fs = open.get(id);
 	open.delete(id);
 	if (fs) {
@@ -100,6 +104,7 @@ function repoFs(id: string, fresh = false): FS {
 
 /** Closes the repo's file system (if open) and deletes its IndexedDB databases. */
 async function dropRepo(id: string): Promise<string[]> {
+	kept.delete(id);
 	const fs = open.get(id);
 	open.delete(id);
 	if (fs) {
@@ -148,7 +153,7 @@ function timeZone(): string {
  * Runs a network operation on repo `id`: a guard Cancel can reach, auth, progress, the repo's
  * files flushed afterwards, and every failure turned into a typed error for the remote.
  */
-async function withRemote<T>(id: string, remote: RemoteArgs, seq: number, body: (ctx: SyncContext) => Promise<T>): Promise<T> {
+async function withRemote<T>(id: string, remote: RemoteArgs, seq: number, body: (ctx: SyncContext) => Promise<T>, push = false): Promise<T> {
 	const guard = new OperationGuard(remote.idleTimeoutMs ?? 45_000);
 	guards.set(seq, guard);
 	const fs = repoFs(id);
@@ -169,7 +174,7 @@ async function withRemote<T>(id: string, remote: RemoteArgs, seq: number, body: 
 		} catch (stopped) {
 			cause = stopped;
 		}
-		throw await classifyGitError(cause, { url: remote.url, branch: remote.branch, corsProxy: remote.corsProxy, hadToken: Boolean(remote.token) });
+		throw await classifyGitError(cause, { url: remote.url, branch: remote.branch, corsProxy: remote.corsProxy, hadToken: Boolean(remote.token), push });
 	} finally {
 		guards.delete(seq);
 		await fs.promises.flush();
@@ -197,7 +202,7 @@ async function usedBytes(fs: RepoFs, dir = '/'): Promise<number> {
 	return total;
 }
 
-const pendingOps: Pick<Handlers, 'readHead' | 'writeFile' | 'discard' | 'status' | 'commit' | 'fetch' | 'push' | 'resolveConflict' | 'log' | 'diff' | 'deepen' | 'usage' | 'exportUnpushed'> = {
+const pendingOps: Pick<Handlers, 'readHead' | 'writeFile' | 'discard' | 'status' | 'commit' | 'fetch' | 'push' | 'resolveConflict' | 'log' | 'diff' | 'deepen' | 'usage' | 'exportUnpushed' | 'overview'> = {
 	readHead: (a) => local(a.id, (fs) => readHeadText(fs, a.path)),
 	writeFile: (a) => local(a.id, (fs) => writeWorkingFile(fs, a.path, a.text)),
 	discard: (a) => local(a.id, (fs) => discardWorkingFile(fs, a.path)),
@@ -214,13 +219,14 @@ const pendingOps: Pick<Handlers, 'readHead' | 'writeFile' | 'discard' | 'status'
 		}
 	},
 	fetch: (a, seq) => withRemote(a.id, a.remote, seq, (ctx) => syncRepo(ctx, { push: false })),
-	push: (a, seq) => withRemote(a.id, a.remote, seq, (ctx) => syncRepo(ctx, { push: true })),
-	resolveConflict: (a, seq) => withRemote(a.id, a.remote, seq, (ctx) => resolveAndSync(ctx, a.text)),
+	push: (a, seq) => withRemote(a.id, a.remote, seq, (ctx) => syncRepo(ctx, { push: true }), true),
+	resolveConflict: (a, seq) => withRemote(a.id, a.remote, seq, (ctx) => resolveAndSync(ctx, a.text), true),
 	log: (a) => local(a.id, (fs) => logCommits(fs, { path: a.path, limit: a.limit })),
 	diff: (a) => local(a.id, (fs) => commitDiff(fs, a.oid)),
 	deepen: (a, seq) => withRemote(a.id, a.remote, seq, (ctx) => deepenHistory({ fs: ctx.fs, http: ctx.http, remote: a.remote, onAuth: ctx.onAuth })),
 	usage: (a) => local(a.id, async (fs) => ({ bytes: await usedBytes(fs) })),
-	exportUnpushed: (a) => local(a.id, (fs) => exportUnpushed(fs))
+	exportUnpushed: (a) => local(a.id, (fs) => exportUnpushed(fs)),
+	overview: (a) => local(a.id, (fs) => repoOverview(fs))
 };
 
 type Handlers = { [K in keyof GitOps]: (args: GitOps[K]['args'], seq: number) => Promise<GitOps[K]['result']> };
@@ -295,13 +301,14 @@ async function run(msg: Extract<ToWorker, { kind: 'call' }>): Promise<void> {
 		const id = (msg.args as { id?: string }).id;
 		const wasHeld = id ? held.has(id) : true;
 		if (id) await acquireLock(id, (msg.args as { takeOver?: boolean }).takeOver === true);
+		if (id && !TRANSIENT.has(msg.op)) kept.add(id);
 		const handler = handlers[msg.op] as (args: unknown, seq: number) => Promise<unknown>;
 		try {
 			const value = await handler(msg.args, msg.seq);
 			post({ kind: 'result', seq: msg.seq, value });
 		} finally {
 			// A glance from another screen (storage use) does not keep the repo: another tab may open it.
-			if (id && !wasHeld && TRANSIENT.has(msg.op)) await closeRepo(id);
+			if (id && !wasHeld && TRANSIENT.has(msg.op) && !kept.has(id)) await closeRepo(id);
 		}
 	} catch (err) {
 		const typed = err instanceof GitError ? err : await classifyGitError(err, { url: '' }).catch(() => UnknownGitError.of({ cause: String(err) }));

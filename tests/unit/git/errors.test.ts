@@ -9,6 +9,7 @@ import {
 	InvalidUrlError,
 	NetworkError,
 	NotFoundError,
+	PushRejectedError,
 	QuotaError,
 	ServerError,
 	TimeoutError,
@@ -36,6 +37,16 @@ describe('classifyGitError', () => {
 		const err = await classifyGitError(new Errors.HttpError(403, 'Forbidden', ''), ctx({ push: true, hadToken: true }));
 		expect(err).toBeInstanceOf(AuthError);
 		expect(err.message).toContain('token missing or lacks write access');
+	});
+
+	it('says what a hook refused, apart from a branch that moved', async () => {
+		const hook = await classifyGitError(new Errors.GitPushError('pre-receive hook declined', { ok: false, error: 'x', refs: {} }), ctx({ push: true }));
+		expect(hook).toBeInstanceOf(PushRejectedError);
+		expect(hook.message).toBe('The server refused the push: pre-receive hook declined.');
+		expect(hook.hint).toContain('commits are kept');
+		const moved = await classifyGitError(new Errors.PushRejectedError('not-fast-forward'), ctx({ push: true }));
+		expect(moved.message).toBe('The server refused the push.');
+		expect(moved.hint).toContain('Sync');
 	});
 
 	it('maps 404 to a missing repository and 5xx to ServerError', async () => {
