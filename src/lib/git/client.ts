@@ -124,6 +124,11 @@ export class GitClient {
 		return this.call('exportUnpushed', { id }).result;
 	}
 
+	/** Paths, Markdown texts and status for the home screen; the repo's lock is not kept. */
+	overview(id: string): Promise<GitOps['overview']['result']> {
+		return this.call('overview', { id }).result;
+	}
+
 	/** Takes the repo's write lock from another tab. */
 	takeOver(id: string): Promise<void> {
 		return this.call('takeOver', { id, takeOver: true }).result;

@@ -126,6 +126,15 @@ export interface RepoStatus {
 	shallow: boolean;
 }
 
+/** A glance at a repo for the home screen (see the `overview` operation). */
+export interface RepoOverview {
+	/** Every path of HEAD's tree. */
+	paths: string[];
+	/** Text of each Markdown file (working tree first), by path. */
+	markdown: Record<string, string>;
+	status: RepoStatus;
+}
+
 /** What a fetch/sync/push did. */
 export interface SyncResult {
 	/** Commits pushed by this call. */
@@ -171,6 +180,8 @@ export interface GitOps {
 	deleteRepo: { args: { id: string }; result: { deleted: string[] } };
 	/** Unpushed commits as `git format-patch` files, plus the changed plan files (for "Export unpushed work"). */
 	exportUnpushed: { args: { id: string }; result: { patches: { name: string; text: string }[]; files: { path: string; text: string }[] } };
+	/** HEAD's paths, the Markdown texts and the status, for the home screen (does not keep the lock). */
+	overview: { args: { id: string }; result: RepoOverview };
 	/** Takes this repo's write lock from another tab (Web Locks steal). */
 	takeOver: { args: { id: string; takeOver: true }; result: void };
 }
