@@ -170,7 +170,7 @@ function justFinished(roadmap: string): string | null {
 }
 
 /** Whether `text` names the phase: `Phase 3`, `phase-03`, `Phase 3:`, or its title. */
-function mentions(text: string, phase: Phase): boolean {
+export function mentions(text: string, phase: Phase): boolean {
 	const num = /^\d+$/.test(phase.number) ? String(Number(phase.number)) : escapeRe(phase.number);
 	const byNumber = new RegExp(String.raw`\b(?:phase|step|milestone)[\s_-]*0*${num}(?![\w.]*\d)(?![A-Za-z])`, 'i');
 	if (byNumber.test(text)) return true;

@@ -150,13 +150,19 @@ export class PlanPage {
 		return head ?? '';
 	}
 
-	/** Commits the file with its recorded panel edits; the draft's edits are cleared. */
-	async commit(message: string, author: { name: string; email: string }): Promise<RepoStatus> {
+	/**
+	 * Commits the file with its recorded panel edits; the draft's edits are cleared. `also` are
+	 * other files written to the working tree first and committed in the same commit (a phase
+	 * completion's ROADMAP.md).
+	 */
+	async commit(message: string, author: { name: string; email: string }, also: readonly { path: string; text: string }[] = []): Promise<RepoStatus> {
 		await this.flush();
 		const committed = this.text;
 		const edits = this.edits;
 		const phase = completedPhase(edits);
-		const result = await gitClient().commit({ id: this.id, paths: [this.path], message, author, edits: { [this.path]: edits }, ...(phase ? { phase } : {}) });
+		for (const f of also) await gitClient().writeFile(this.id, f.path, f.text);
+		const paths = [this.path, ...also.map((f) => f.path).filter((p) => p !== this.path)];
+		const result = await gitClient().commit({ id: this.id, paths, message, author, edits: { [this.path]: edits }, ...(phase ? { phase } : {}) });
 		this.headText = committed;
 		// Edits made while the commit ran belong to the next commit.
 		this.edits = this.edits.slice(edits.length);

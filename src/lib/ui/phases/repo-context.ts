@@ -1,0 +1,62 @@
+/**
+ * What the phase flows need from the rest of the repo: its paths, ROADMAP.md and the VERSION
+ * file. Read through the git worker when a flow opens (never on every keystroke).
+ */
+import { gitClient } from '$lib/git';
+
+/** A file the phase flows may change besides the plan. */
+export interface RepoText {
+	path: string;
+	text: string;
+}
+
+/** The repo around the open plan. */
+export interface PhaseRepoContext {
+	/** HEAD's paths. */
+	paths: string[];
+	/** ROADMAP.md at the root (any case), unless it is the open plan itself. */
+	roadmap: RepoText | null;
+	/** The VERSION file's text, or null. */
+	versionText: string | null;
+}
+
+/** What the person chose in the Start dialog. */
+export interface StartChoice {
+	createDoc: boolean;
+	updateRoadmap: boolean;
+}
+
+/** The ROADMAP.md path among `paths` (at the root, any case), or null. */
+export function roadmapPath(paths: readonly string[]): string | null {
+	return paths.find((p) => /^roadmap\.md$/i.test(p)) ?? null;
+}
+
+/** Reads the repo's paths, ROADMAP.md and VERSION for the plan at `planPath`. */
+export async function phaseRepoContext(id: string, planPath: string): Promise<PhaseRepoContext> {
+	const client = gitClient();
+	const paths = (await client.listFiles(id)).map((f) => f.path);
+	const rp = roadmapPath(paths);
+	const [roadmapText, versionText] = await Promise.all([
+		rp && rp !== planPath ? client.readFile(id, rp) : Promise.resolve(null),
+		paths.includes('VERSION') ? client.readFile(id, 'VERSION').catch(() => null) : Promise.resolve(null)
+	]);
+	return { paths, roadmap: rp && roadmapText !== null ? { path: rp, text: roadmapText } : null, versionText };
+}
+
+/** Whether a file exists in the working tree or at HEAD (a phase doc written but not committed yet counts). */
+export async function fileExists(id: string, path: string): Promise<boolean> {
+	return gitClient()
+		.readFile(id, path)
+		.then(() => true)
+		.catch(() => false);
+}
+
+/** The current instant (the flows pass it into the pure core, which has no clock). */
+export function clockNow(): Date {
+	return new Date();
+}
+
+/** Today in UTC as plans write it (`2026-11-29`). */
+export function todayUtc(): string {
+	return clockNow().toISOString().slice(0, 10);
+}

@@ -1,0 +1,231 @@
+/**
+ * Phases against a real git server, every result read back with native git: "Complete phase 2"
+ * is exactly one commit on top of the old head, touching only phase 2's lines, with the summary's
+ * numbers equal to the hand-computed fixture; "+ tokens" twice then complete adds up; an open
+ * dependency warns without blocking; ROADMAP.md goes into the same commit when accepted; "Start
+ * phase" in a phase-doc repo creates the phase document from the template.
+ */
+import type { Page } from '@playwright/test';
+import { expect, test, type FixtureRepo } from './fixtures';
+import { fsckStrict, git, readRemoteFile } from '../support/repos';
+import { PHASES_PLAN, PHASES_PLAN_PATH, PHASES_ROADMAP } from '../support/phase-plan';
+import { parsePlan } from '../../src/lib/plan/parse';
+import { allPhases } from '../../src/lib/plan/deps';
+import { phaseDocOffer } from '../../src/lib/plan/phase-start';
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** Clones `fixture` through the workspace screen and opens the phased plan. */
+async function cloneAndOpen(page: Page, appUrl: string, fixture: FixtureRepo, planPath = PHASES_PLAN_PATH): Promise<void> {
+	await page.goto(appUrl);
+	await page.getByRole('textbox', { name: 'Repository URL' }).fill(fixture.url);
+	await page.getByRole('textbox', { name: 'Branch' }).fill('main');
+	await page.getByRole('button', { name: 'Clone' }).click();
+	await page.getByRole('link', { name: fixture.name }).click();
+	await page.getByRole('list', { name: 'Plans', exact: true }).getByRole('link', { name: planPath, exact: true }).click();
+	await expect(page.getByRole('textbox', { name: 'Plan text' })).toBeVisible();
+	await expect(page.getByRole('status')).toHaveText(/^Everything pushed/);
+}
+
+/** The editor's lines as rendered (the fixtures are short, so every line is in the DOM). */
+async function editorLines(page: Page): Promise<string[]> {
+	return page.locator('.cm-content .cm-line').evaluateAll((els) => els.map((e) => e.textContent ?? ''));
+}
+
+function count(bare: string): number {
+	return Number(git(bare, 'rev-list', '--count', 'main'));
+}
+
+/** 1-based line range of phase `n`'s section in `text`: its heading to the line before the next `## ` heading. */
+function sectionLines(text: string, heading: string): { first: number; last: number } {
+	const lines = text.split('\n');
+	const start = lines.indexOf(heading);
+	expect(start).toBeGreaterThanOrEqual(0);
+	let end = lines.findIndex((l, i) => i > start && /^## /.test(l));
+	if (end < 0) end = lines.length;
+	return { first: start + 1, last: end };
+}
+
+/** Old-side line ranges of the hunks of `git diff -U0 main~1 main -- path` on the bare repo. */
+function oldHunks(bare: string, filePath: string): { start: number; count: number }[] {
+	const out = git(bare, 'diff', '-U0', 'main~1', 'main', '--', filePath);
+	return [...out.matchAll(/^@@ -(\d+)(?:,(\d+))? \+\d+(?:,\d+)? @@/gm)].map((m) => ({ start: Number(m[1]), count: m[2] === undefined ? 1 : Number(m[2]) }));
+}
+
+/** Fills the Complete dialog's author and confirms. */
+async function confirmComplete(page: Page, dialog: ReturnType<Page['getByRole']>): Promise<void> {
+	await dialog.getByRole('textbox', { name: 'Author name' }).fill('Phase Tester');
+	await dialog.getByRole('textbox', { name: 'Author email' }).fill('phases@waymark.invalid');
+	await dialog.getByRole('button', { name: 'Complete and commit' }).click();
+	await expect(dialog).toBeHidden();
+}
+
+test('Complete phase 2 → one commit on the old head, only phase 2’s lines, summary numbers as hand-computed, pushed at once', async ({ page, app, repo }) => {
+	const fixture = repo('complete', { [PHASES_PLAN_PATH]: PHASES_PLAN, 'README.md': '# Auth\n' });
+	await cloneAndOpen(page, app.url, fixture);
+	const oldHead = git(fixture.path, 'rev-parse', 'main');
+	const before = count(fixture.path);
+
+	await page.getByRole('region', { name: 'Phases' }).getByRole('button', { name: 'Complete phase 2', exact: true }).click();
+	const dialog = page.getByRole('dialog', { name: 'Complete phase 2' });
+	await expect(dialog).toBeVisible();
+	const changes = dialog.getByRole('region', { name: 'What will change' });
+	await expect(changes).toContainText('Heading: ✅ Phase 2: Integration');
+	await expect(changes).toContainText('2 open checkboxes ticked');
+	await expect(changes).toContainText(`Completed: ${today()}`);
+	// 300K against 400K–600K × 1.5 = 600K–900K: (600K − 300K) / 600K = 50% under.
+	await expect(changes).toContainText('Tokens used: 300K of 600K–900K');
+	await expect(changes).toContainText('Efficiency: 50% under');
+	await expect(dialog).not.toContainText('depends on');
+	await dialog.getByRole('textbox', { name: 'Lessons learned' }).fill('Mock the clock early.');
+	await expect(changes).toContainText('**Lessons Learned**: Mock the clock early.');
+	// Nothing changed yet: the dialog only previews.
+	await expect(page.getByText('No uncommitted changes')).toBeVisible();
+	await confirmComplete(page, dialog);
+	await expect(page.getByRole('status')).toHaveText(/^Everything pushed/, { timeout: 30_000 });
+
+	expect(count(fixture.path)).toBe(before + 1);
+	expect(git(fixture.path, 'rev-parse', 'main^')).toBe(oldHead);
+	expect(git(fixture.path, 'log', '-1', '--format=%s%n%an <%ae>')).toBe('feat(plan): complete Phase 2 — Integration\nPhase Tester <phases@waymark.invalid>');
+	expect(git(fixture.path, 'show', '--name-only', '--format=', 'main')).toBe(PHASES_PLAN_PATH);
+	const region = sectionLines(PHASES_PLAN, '## Phase 2: Integration');
+	const hunks = oldHunks(fixture.path, PHASES_PLAN_PATH);
+	expect(hunks.length).toBeGreaterThan(0);
+	for (const h of hunks) {
+		// A pure insertion (count 0) goes after line `start`; a change covers start..start+count-1.
+		expect(h.start).toBeGreaterThanOrEqual(h.count === 0 ? region.first : region.first);
+		expect(h.count === 0 ? h.start : h.start + h.count - 1).toBeLessThanOrEqual(region.last);
+	}
+
+	const pushed = readRemoteFile(fixture.path, PHASES_PLAN_PATH);
+	const phases = allPhases(parsePlan(pushed));
+	const p2 = phases.find((p) => p.id === '2');
+	expect(p2).toMatchObject({ status: 'done', completed: today() });
+	expect(p2?.tasks.map((t) => t.state)).toEqual(['done', 'done', 'done']);
+	expect(phases.find((p) => p.id === '1')?.status).toBe('done');
+	expect(phases.find((p) => p.id === '3')?.status).toBe('open');
+	const p2Text = pushed.slice(p2?.span.start, p2?.span.end);
+	expect(p2Text).toContain('## ✅ Phase 2: Integration\n');
+	expect(p2Text).toContain('**Status**: Complete\n');
+	expect(p2Text).toContain(
+		[`**Completed**: ${today()}`, '**Token Usage**: 300K / 600K-900K adjusted estimate', '**Efficiency**: 50% under', '**Lessons Learned**: Mock the clock early.'].join('\n')
+	);
+	fsckStrict(fixture.path);
+	await expect(page.getByText('No uncommitted changes')).toBeVisible();
+});
+
+test('"+ tokens" twice then Complete phase 2: the spend adds up in the plan and in the summary', async ({ page, app, repo }) => {
+	const fixture = repo('tokens', { [PHASES_PLAN_PATH]: PHASES_PLAN });
+	await cloneAndOpen(page, app.url, fixture);
+	const before = count(fixture.path);
+	const budget = page.getByRole('region', { name: 'Token budget' });
+	const add = budget.getByRole('textbox', { name: 'Tokens to add to phase 2' });
+	await add.fill('60K');
+	await budget.getByRole('button', { name: '+ tokens' }).click();
+	await expect.poll(() => editorLines(page)).toContain('**Tokens Spent**: 360K tokens');
+	await add.fill('30,000');
+	await budget.getByRole('button', { name: '+ tokens' }).click();
+	await expect.poll(() => editorLines(page)).toContain('**Tokens Spent**: 390K tokens');
+
+	await page.getByRole('region', { name: 'Phases' }).getByRole('button', { name: 'Complete phase 2', exact: true }).click();
+	const dialog = page.getByRole('dialog', { name: 'Complete phase 2' });
+	// 300K + 60K + 30K = 390K against 600K–900K: (600K − 390K) / 600K = 35% under.
+	await expect(dialog.getByRole('region', { name: 'What will change' })).toContainText('Tokens used: 390K of 600K–900K');
+	await expect(dialog.getByRole('region', { name: 'What will change' })).toContainText('Efficiency: 35% under');
+	await confirmComplete(page, dialog);
+	await expect(page.getByRole('status')).toHaveText(/^Everything pushed/, { timeout: 30_000 });
+
+	expect(count(fixture.path)).toBe(before + 1);
+	const pushed = readRemoteFile(fixture.path, PHASES_PLAN_PATH);
+	const p2 = allPhases(parsePlan(pushed)).find((p) => p.id === '2');
+	expect(p2?.budget?.spent).toBe(390_000);
+	expect(pushed).toContain('**Tokens Spent**: 390K tokens\n');
+	expect(pushed).toContain('**Token Usage**: 390K / 600K-900K adjusted estimate\n**Efficiency**: 35% under\n');
+	expect(git(fixture.path, 'log', '-1', '--format=%s')).toBe('feat(plan): complete Phase 2 — Integration');
+});
+
+test('completing a phase whose dependency is open warns, does not block, and Cancel changes nothing', async ({ page, app, repo }) => {
+	const fixture = repo('blocked', { [PHASES_PLAN_PATH]: PHASES_PLAN });
+	await cloneAndOpen(page, app.url, fixture);
+	const before = count(fixture.path);
+	const lines = await editorLines(page);
+
+	await page.getByRole('region', { name: 'Phases' }).getByRole('button', { name: 'Complete phase 3', exact: true }).click();
+	const dialog = page.getByRole('dialog', { name: 'Complete phase 3' });
+	await expect(dialog).toContainText('Phase 3 depends on phase 2, which is not complete yet.');
+	const checklist = dialog.getByRole('region', { name: 'Phase transition checklist' });
+	await expect(checklist).toContainText('1 of 1 item still open');
+	await expect(checklist).toContainText('No Tokens Spent recorded');
+	await expect(dialog.getByRole('button', { name: 'Complete and commit' })).toBeEnabled();
+	await dialog.getByRole('button', { name: 'Cancel' }).click();
+	await expect(dialog).toBeHidden();
+	expect(await editorLines(page)).toEqual(lines);
+	await expect(page.getByText('No uncommitted changes')).toBeVisible();
+	expect(count(fixture.path)).toBe(before);
+});
+
+test('Complete phase 2 with the ROADMAP.md update: one commit holding exactly the plan and ROADMAP.md', async ({ page, app, repo }) => {
+	const fixture = repo('roadmap', { [PHASES_PLAN_PATH]: PHASES_PLAN, 'ROADMAP.md': PHASES_ROADMAP, 'README.md': '# Auth\n' });
+	await cloneAndOpen(page, app.url, fixture);
+	const oldHead = git(fixture.path, 'rev-parse', 'main');
+	await page.getByRole('region', { name: 'Phases' }).getByRole('button', { name: 'Complete phase 2', exact: true }).click();
+	const dialog = page.getByRole('dialog', { name: 'Complete phase 2' });
+	const checklist = dialog.getByRole('region', { name: 'Phase transition checklist' });
+	await expect(checklist).toContainText('does not mention Phase 2 yet');
+	await dialog.getByRole('checkbox', { name: /Also update ROADMAP\.md/ }).check();
+	await expect(checklist).toContainText('“What We Just Finished” names this phase.');
+	await confirmComplete(page, dialog);
+	await expect(page.getByRole('status')).toHaveText(/^Everything pushed/, { timeout: 30_000 });
+
+	expect(git(fixture.path, 'rev-parse', 'main^')).toBe(oldHead);
+	expect(git(fixture.path, 'show', '--name-only', '--format=', 'main').split('\n').sort()).toEqual(['ROADMAP.md', PHASES_PLAN_PATH].sort());
+	expect(readRemoteFile(fixture.path, 'ROADMAP.md')).toBe(
+		['# Roadmap', '', '## Current Work', '', '## What We Just Finished', '', `- Phase 2: Integration (completed ${today()})`, '- Phase 1: Foundation (completed 2026-11-05)', ''].join('\n')
+	);
+	fsckStrict(fixture.path);
+});
+
+test('Start phase 3 in a phase-doc repo creates docs/development/V1.2.0_PHASE_3.md from the template', async ({ page, app, repo }) => {
+	const phase1Doc = '# V1.2.0 - Phase 1: Foundation\n\n**Status**: Complete\n**Token Budget**: 500K-800K tokens\n\n## Deliverables\n\n- [x] JWT service\n';
+	const fixture = repo('phasedoc', {
+		VERSION: '1.2.0\n',
+		[PHASES_PLAN_PATH]: PHASES_PLAN,
+		'docs/development/V1.2.0_PHASE_1.md': phase1Doc
+	});
+	await cloneAndOpen(page, app.url, fixture);
+	await page.getByRole('region', { name: 'Phases' }).getByRole('button', { name: 'Start phase 3', exact: true }).click();
+	const dialog = page.getByRole('dialog', { name: 'Start phase 3' });
+	const create = dialog.getByRole('checkbox', { name: 'Create docs/development/V1.2.0_PHASE_3.md from the phase template' });
+	await expect(create).toBeChecked();
+	await dialog.getByRole('button', { name: 'Start', exact: true }).click();
+	await expect(dialog).toBeHidden();
+	// The plan records the start of phase 3 in its own lines.
+	const lines = await editorLines(page);
+	const p3 = lines.indexOf('## Phase 3: Polish');
+	expect(lines.slice(p3, p3 + 5)).toContain('**Status**: In Progress');
+	expect(lines.slice(p3, p3 + 5)).toContain(`**Started**: ${today()}`);
+
+	const docPath = 'docs/development/V1.2.0_PHASE_3.md';
+	await page.getByRole('link', { name: `Open ${docPath}` }).click();
+	await expect(page.getByRole('textbox', { name: 'Plan text' })).toBeVisible();
+	const phase3 = allPhases(parsePlan(PHASES_PLAN)).find((p) => p.id === '3');
+	if (!phase3) throw new Error('fixture has no phase 3');
+	const expected = phaseDocOffer({ paths: ['VERSION', PHASES_PLAN_PATH], versionText: '1.2.0\n', planPath: PHASES_PLAN_PATH, phase: phase3, now: new Date() });
+	expect(expected?.path).toBe(docPath);
+	await expect.poll(() => editorLines(page)).toEqual(expected?.text.split('\n'));
+	expect(expected?.text).toContain('# V1.2.0 - Phase 3: Polish\n\n**Status**: In Progress\n');
+	expect(expected?.text).toContain('**Token Budget**: 300K-500K tokens\n');
+
+	// Committed from its own page, it reaches the server as the template wrote it.
+	await page.getByRole('button', { name: 'Commit', exact: true }).click();
+	const commit = page.getByRole('dialog', { name: 'Commit' });
+	await commit.getByRole('textbox', { name: 'Commit message' }).fill('docs: start phase 3');
+	await commit.getByRole('textbox', { name: 'Author name' }).fill('Phase Tester');
+	await commit.getByRole('textbox', { name: 'Author email' }).fill('phases@waymark.invalid');
+	await commit.getByRole('button', { name: 'Commit', exact: true }).click();
+	await expect(commit).toBeHidden();
+	await page.getByRole('button', { name: 'Push', exact: true }).click();
+	await expect(page.getByRole('status')).toHaveText(/^Everything pushed/, { timeout: 30_000 });
+	expect(readRemoteFile(fixture.path, docPath)).toBe(expected?.text);
+	expect(git(fixture.path, 'show', '--name-only', '--format=', 'main')).toBe(docPath);
+});

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { applyPlanEdit } from '../../../src/lib/plan/edit';
+import { allPhases } from '../../../src/lib/plan/deps';
+import { parsePlan } from '../../../src/lib/plan/parse';
+import { completionMessage, completionPreview, dependencyWarning } from '../../../src/lib/ui/phases/complete';
+import { PHASES_PLAN, PHASES_ROADMAP } from '../../support/phase-plan';
+
+const now = new Date('2026-11-29T10:00:00Z');
+
+describe('completionPreview', () => {
+	it('shows the heading, the boxes ticked, Completed and the summary with hand-computed numbers', () => {
+		const p = completionPreview(PHASES_PLAN, '2', { now, lessons: 'Mock the clock early.' });
+		if (!p) throw new Error('no preview');
+		expect(p.heading).toBe('✅ Phase 2: Integration');
+		expect(p.ticked).toBe(2);
+		expect(p.completed).toBe('2026-11-29');
+		// 300K against 400K–600K × 1.5 = 600K–900K: (600 − 300) / 600 = 50% under.
+		expect(p.budget).toMatchObject({ used: 300_000, adjustedLow: 600_000, adjustedHigh: 900_000 });
+		expect(p.budget?.efficiency?.label).toBe('50% under');
+		expect(p.summary).toEqual([
+			'**Completed**: 2026-11-29',
+			'**Token Usage**: 300K / 600K-900K adjusted estimate',
+			'**Efficiency**: 50% under',
+			'**Lessons Learned**: Mock the clock early.'
+		]);
+		expect(p.after).toBe(applyPlanEdit(PHASES_PLAN, { kind: 'complete-phase', phase: '2', lessons: 'Mock the clock early.' }, now));
+		expect(p.message).toBe('feat(plan): complete Phase 2 — Integration');
+		expect(p.transition.blockedBy).toEqual([]);
+		expect(dependencyWarning(p.transition)).toBeNull();
+	});
+
+	it('warns (never blocks) when a dependency is open', () => {
+		const p = completionPreview(PHASES_PLAN, '3', { now });
+		if (!p) throw new Error('no preview');
+		expect(p.transition.blockedBy).toEqual(['2']);
+		expect(dependencyWarning(p.transition)).toBe('Phase 3 depends on phase 2, which is not complete yet.');
+		expect(p.summary).toContain('**Lessons Learned**: _(to be filled in)_');
+	});
+
+	it('judges the ROADMAP check on the text the commit would hold', () => {
+		const without = completionPreview(PHASES_PLAN, '2', { now, roadmapText: PHASES_ROADMAP, updateRoadmap: false });
+		const withIt = completionPreview(PHASES_PLAN, '2', { now, roadmapText: PHASES_ROADMAP, updateRoadmap: true });
+		expect(without?.transition.checks.find((c) => c.id === 'roadmap')?.ok).toBe(false);
+		expect(without?.roadmapAfter).toBeNull();
+		expect(withIt?.transition.checks.find((c) => c.id === 'roadmap')?.ok).toBe(true);
+		expect(withIt?.roadmapAfter).toContain('## What We Just Finished\n\n- Phase 2: Integration (completed 2026-11-29)\n- Phase 1');
+		expect(withIt?.roadmapAfter).not.toContain('(started 2026-11-06)');
+	});
+
+	it('is null for a phase the plan does not have', () => {
+		expect(completionPreview(PHASES_PLAN, '9', { now })).toBeNull();
+	});
+});
+
+describe('completionMessage', () => {
+	it('names the phase by number and plain title', () => {
+		const phase = allPhases(parsePlan('# P\n\n## Phase 4: **Ship** `it`\n\n- [ ] a\n'))[0];
+		expect(completionMessage(phase)).toBe('feat(plan): complete Phase 4 — Ship it');
+	});
+});
