@@ -33,7 +33,7 @@ import { generateRepo, type GeneratedRepo, type RepoSpec } from './generate-repo
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg >= 0 ? Math.max(1, Number(process.argv[runsArg + 1]) || 3) : 3;
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const buildDir = path.join(root, 'build');
+const buildDir = path.join(root, process.env.WAYMARK_BUILD_DIR ?? 'build');
 const nodeFs = fs as unknown as RepoFs;
 const AUTHOR = { name: 'Bench Author', email: 'bench@waymark.invalid' };
 

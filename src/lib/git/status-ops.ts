@@ -50,6 +50,32 @@ export async function blobOids(fs: RepoFs, dir: string, oid: string, paths: stri
 	return out;
 }
 
+/** What a file's stat said when its blob id was computed. */
+interface HashedStat {
+	mtimeMs: number;
+	size: number;
+	oid: string;
+}
+
+/** Per file system, per path: the last hash and the stat it was taken under (git's index idea, in memory). */
+const hashCache = new WeakMap<object, Map<string, HashedStat>>();
+/** A file changed this recently may change again within the same millisecond: not cached ("racy git"). */
+const RACY_MS = 5;
+
+/** The blob id of a working file, reusing the last hash while its size and mtime are unchanged. */
+async function workingOid(fs: RepoFs, file: string): Promise<string> {
+	let cache = hashCache.get(fs);
+	if (!cache) hashCache.set(fs, (cache = new Map()));
+	const st = (await fs.promises.stat(file)) as { mtimeMs?: number; size?: number };
+	const known = cache.get(file);
+	if (known && st.mtimeMs !== undefined && known.mtimeMs === st.mtimeMs && known.size === st.size) return known.oid;
+	const bytes = (await fs.promises.readFile(file)) as Uint8Array;
+	const { oid } = await git.hashBlob({ object: bytes });
+	if (st.mtimeMs !== undefined && st.size !== undefined && st.mtimeMs < Date.now() - RACY_MS) cache.set(file, { mtimeMs: st.mtimeMs, size: st.size, oid });
+	else cache.delete(file);
+	return oid;
+}
+
 /** Working files whose bytes differ from HEAD (new files count as changed). */
 export async function dirtyFiles(fs: RepoFs, dir = REPO_DIR, cache: object = {}): Promise<string[]> {
 	const head = await git.resolveRef({ fs, dir, ref: 'HEAD' });
@@ -57,9 +83,7 @@ export async function dirtyFiles(fs: RepoFs, dir = REPO_DIR, cache: object = {})
 	const atHead = await blobOids(fs, dir, head, paths, cache);
 	const dirty: string[] = [];
 	for (const path of paths) {
-		const bytes = (await fs.promises.readFile(`${dir}/${path}`)) as Uint8Array;
-		const { oid } = await git.hashBlob({ object: bytes });
-		if (oid !== atHead.get(path)) dirty.push(path);
+		if ((await workingOid(fs, `${dir}/${path}`)) !== atHead.get(path)) dirty.push(path);
 	}
 	return dirty;
 }
@@ -90,16 +114,24 @@ export async function repoStatus(fs: RepoFs, dir = REPO_DIR): Promise<RepoStatus
  * commits waiting to be pushed); stops at a shallow boundary.
  */
 async function countAhead(fs: RepoFs, dir: string, head: string, remote: string): Promise<number> {
+	// The usual case first: the remote head is on HEAD's first-parent line, a few commits back.
+	const direct = await firstParentsTo(fs, dir, head, new Set([remote]), 1000);
+	if (direct.reached) return direct.count;
 	const stops = new Set([remote]);
 	try {
 		for (const oid of await git.findMergeBase({ fs, dir, oids: [head, remote] })) stops.add(oid as string);
 	} catch {
 		// no common commit within the shallow history
 	}
+	return (await firstParentsTo(fs, dir, head, stops, 1000)).count;
+}
+
+/** Walks first parents from `head` until a commit in `stops` (reached), a shallow boundary or `limit`. */
+async function firstParentsTo(fs: RepoFs, dir: string, head: string, stops: Set<string>, limit: number): Promise<{ count: number; reached: boolean }> {
 	let n = 0;
 	let oid: string | undefined = head;
 	try {
-		while (oid && !stops.has(oid) && n < 1000) {
+		while (oid && !stops.has(oid) && n < limit) {
 			const { commit } = await git.readCommit({ fs, dir, oid });
 			n++;
 			oid = commit.parent[0];
@@ -107,5 +139,5 @@ async function countAhead(fs: RepoFs, dir: string, head: string, remote: string)
 	} catch {
 		// reached the shallow boundary
 	}
-	return n;
+	return { count: n, reached: oid !== undefined && stops.has(oid) };
 }
