@@ -2,7 +2,7 @@
  * Repository operations over an injected file system and HTTP client (isomorphic-git style), so
  * the worker runs them on lightning-fs and tests can run them on node:fs.
  */
-import git, { TREE, type HttpClient, type ProgressCallback } from 'isomorphic-git';
+import git, { type HttpClient, type ProgressCallback } from 'isomorphic-git';
 import { exists, mkdirp, type RepoFs } from './fs-utils';
 import type { GitAuth } from './auth';
 import type { CloneResult, TreeFile } from './protocol';
@@ -90,19 +90,16 @@ async function writeBlobs(fs: RepoFs, dir: string, files: { path: string; oid: s
 /** Every file of `ref`'s tree with its blob id (submodules included, folders implied), sorted by path. */
 export async function listTree(fs: RepoFs, dir: string, ref = 'HEAD', cache: object = {}): Promise<{ path: string; oid: string }[]> {
 	const out: { path: string; oid: string }[] = [];
-	await git.walk({
-		fs,
-		dir,
-		cache,
-		trees: [TREE({ ref })],
-		map: async (filepath, [entry]) => {
-			if (!entry || filepath === '.') return true;
-			const type = await entry.type();
-			if (type === 'tree') return true;
-			out.push({ path: filepath, oid: await entry.oid() });
-			return true;
+	const commit = await git.resolveRef({ fs, dir, ref });
+	const visit = async (oid: string, prefix: string): Promise<void> => {
+		const { tree } = await git.readTree({ fs, dir, oid, cache });
+		for (const e of tree) {
+			const path = prefix ? `${prefix}/${e.path}` : e.path;
+			if (e.type === 'tree') await visit(e.oid, path);
+			else out.push({ path, oid: e.oid });
 		}
-	});
+	};
+	await visit((await git.readCommit({ fs, dir, oid: commit, cache })).commit.tree, '');
 	return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 

@@ -75,8 +75,13 @@ export class PlanPage {
 		this.loading = true;
 		try {
 			const git = gitClient();
+			const reading = git.readFile(this.id, this.path).then(
+				(text) => ({ text, err: null as unknown }),
+				(err: unknown) => ({ text: null, err })
+			);
 			const [draft, head] = await Promise.all([loadDraft(this.id, this.path).catch(() => undefined), git.readHead(this.id, this.path)]);
-			const working = await git.readFile(this.id, this.path).catch((err: unknown) => {
+			const working = await reading.then(({ text, err }) => {
+				if (text !== null) return text;
 				if (draft || head !== null) return head ?? '';
 				throw err;
 			});

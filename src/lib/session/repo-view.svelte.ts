@@ -63,17 +63,26 @@ export class RepoView {
 				texts.set(path, text);
 				return text;
 			};
-			this.plans = await discoverPlans(paths, read);
-			// eslint-disable-next-line svelte/prefer-svelte-reactivity -- plain data, not reactive state
-			const planPaths = new Set(this.plans.map((p) => p.path));
-			this.otherMarkdown = paths.filter((p) => isMarkdownPath(p) && !planPaths.has(p));
+			// Plans known by their paths show at once; reading the other Markdown files for living
+			// sections (a repo can hold thousands) adds what it finds afterwards.
+			this.setPlans(paths, await discoverPlans(paths));
 			this.loading = false;
+			// Start loading the editor while the person picks a plan.
+			void import('$lib/editor/plan-editor').catch(() => undefined);
+			this.setPlans(paths, await discoverPlans(paths, read));
 			await this.summarize(texts);
 		} catch (err) {
 			this.error = shownError(err);
 		} finally {
 			this.loading = false;
 		}
+	}
+
+	private setPlans(paths: string[], plans: DiscoveredPlan[]): void {
+		this.plans = plans;
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- plain data, not reactive state
+		const planPaths = new Set(plans.map((p) => p.path));
+		this.otherMarkdown = paths.filter((p) => isMarkdownPath(p) && !planPaths.has(p));
 	}
 
 	/** Reads each plan (one at a time, yielding between) and fills in its summary line. */
