@@ -3,12 +3,13 @@
  * is exactly one commit on top of the old head, touching only phase 2's lines, with the summary's
  * numbers equal to the hand-computed fixture; "+ tokens" twice then complete adds up; an open
  * dependency warns without blocking; ROADMAP.md goes into the same commit when accepted; "Start
- * phase" in a phase-doc repo creates the phase document from the template.
+ * phase" in a phase-doc repo creates the phase document from the template; a usage log imported
+ * in the browser writes each phase's Tokens Spent; the budget chart says its figures in words.
  */
 import type { Page } from '@playwright/test';
 import { expect, test, type FixtureRepo } from './fixtures';
 import { fsckStrict, git, readRemoteFile } from '../support/repos';
-import { PHASES_PLAN, PHASES_PLAN_PATH, PHASES_ROADMAP } from '../support/phase-plan';
+import { PHASES_PLAN, PHASES_PLAN_PATH, PHASES_ROADMAP, PHASES_USAGE_JSONL } from '../support/phase-plan';
 import { parsePlan } from '../../src/lib/plan/parse';
 import { allPhases } from '../../src/lib/plan/deps';
 import { phaseDocOffer } from '../../src/lib/plan/phase-start';
@@ -228,4 +229,55 @@ test('Start phase 3 in a phase-doc repo creates docs/development/V1.2.0_PHASE_3.
 	await expect(page.getByRole('status')).toHaveText(/^Everything pushed/, { timeout: 30_000 });
 	expect(readRemoteFile(fixture.path, docPath)).toBe(expected?.text);
 	expect(git(fixture.path, 'show', '--name-only', '--format=', 'main')).toBe(docPath);
+});
+
+test('Import usage log: a Claude Code JSONL split by phase dates writes Tokens Spent; a foreign file gets a clear error', async ({ page, app, repo }) => {
+	const fixture = repo('spend', { [PHASES_PLAN_PATH]: PHASES_PLAN });
+	await cloneAndOpen(page, app.url, fixture);
+	const budget = page.getByRole('region', { name: 'Token budget' });
+	await budget.getByRole('button', { name: 'Import usage log' }).click();
+	const file = budget.getByLabel('Usage log file');
+
+	await file.setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"foo": 1}') });
+	await expect(budget.getByRole('alert')).toContainText('"notes.json" is not');
+
+	await file.setInputFiles({ name: 'session.jsonl', mimeType: 'application/jsonl', buffer: Buffer.from(PHASES_USAGE_JSONL) });
+	await expect(budget.getByRole('alert')).toHaveCount(0);
+	await expect(budget).toContainText('3 messages from session.jsonl (Claude Code session log). Skipped 1 malformed line. 1 repeated line counted once.');
+	// Kinds apart, with the default choice: input + output + cache writes count, cache reads do not.
+	await expect(budget.getByRole('checkbox', { name: 'Count input (16,000)' })).toBeChecked();
+	await expect(budget.getByRole('checkbox', { name: 'Count output (37,000)' })).toBeChecked();
+	await expect(budget.getByRole('checkbox', { name: 'Count cache writes (33,000)' })).toBeChecked();
+	await expect(budget.getByRole('checkbox', { name: 'Count cache reads (951,000)' })).not.toBeChecked();
+	const table = budget.getByRole('table', { name: 'Imported spend per phase' });
+	await expect(table.getByRole('row', { name: /^Phase 2 / })).toContainText('80,000');
+	await expect(table.getByRole('row', { name: /^Phase 1 / })).toContainText('6,000');
+
+	await budget.getByRole('button', { name: 'Write spend' }).click();
+	await expect.poll(() => editorLines(page)).toContain('**Tokens Spent**: 80K tokens');
+	const lines = await editorLines(page);
+	const spentLines = lines.filter((l) => l.startsWith('**Tokens Spent**'));
+	expect(spentLines).toEqual(['**Tokens Spent**: 6K tokens', '**Tokens Spent**: 80K tokens']);
+	const phases = allPhases(parsePlan(lines.join('\n')));
+	expect(phases.map((p) => p.budget?.spent ?? null)).toEqual([6_000, 80_000, null]);
+	// The chart reads the new figures out: 80K against 600K–900K.
+	await expect(budget.getByRole('img')).toHaveAttribute('aria-label', /Phase 2: 80K spent of 600K–900K/);
+});
+
+test('Complete phase 2 with the server down: the commit waits in the outbox and arrives once the server is back', async ({ page, app, gitServer, repo }) => {
+	const fixture = repo('offline', { [PHASES_PLAN_PATH]: PHASES_PLAN });
+	await cloneAndOpen(page, app.url, fixture);
+	const before = count(fixture.path);
+	await gitServer.stop();
+	await page.getByRole('region', { name: 'Phases' }).getByRole('button', { name: 'Complete phase 2', exact: true }).click();
+	await confirmComplete(page, page.getByRole('dialog', { name: 'Complete phase 2' }));
+	await expect(page.getByRole('status')).toHaveText(/^1 commit to push/);
+	await expect(page.getByText('No uncommitted changes')).toBeVisible();
+	expect(count(fixture.path)).toBe(before);
+
+	await gitServer.start();
+	await page.getByRole('button', { name: 'Push', exact: true }).click();
+	await expect(page.getByRole('status')).toHaveText(/^Everything pushed/, { timeout: 30_000 });
+	expect(count(fixture.path)).toBe(before + 1);
+	expect(git(fixture.path, 'log', '-1', '--format=%s')).toBe('feat(plan): complete Phase 2 — Integration');
 });
