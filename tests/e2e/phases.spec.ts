@@ -94,7 +94,7 @@ test('Complete phase 2 → one commit on the old head, only phase 2’s lines, s
 	expect(hunks.length).toBeGreaterThan(0);
 	for (const h of hunks) {
 		// A pure insertion (count 0) goes after line `start`; a change covers start..start+count-1.
-		expect(h.start).toBeGreaterThanOrEqual(h.count === 0 ? region.first : region.first);
+		expect(h.start).toBeGreaterThanOrEqual(region.first);
 		expect(h.count === 0 ? h.start : h.start + h.count - 1).toBeLessThanOrEqual(region.last);
 	}
 
@@ -191,13 +191,15 @@ test('Start phase 3 in a phase-doc repo creates docs/development/V1.2.0_PHASE_3.
 	const fixture = repo('phasedoc', {
 		VERSION: '1.2.0\n',
 		[PHASES_PLAN_PATH]: PHASES_PLAN,
-		'docs/development/V1.2.0_PHASE_1.md': phase1Doc
+		'docs/development/V1.2.0_PHASE_1.md': phase1Doc,
+		'ROADMAP.md': PHASES_ROADMAP
 	});
 	await cloneAndOpen(page, app.url, fixture);
 	await page.getByRole('region', { name: 'Phases' }).getByRole('button', { name: 'Start phase 3', exact: true }).click();
 	const dialog = page.getByRole('dialog', { name: 'Start phase 3' });
 	const create = dialog.getByRole('checkbox', { name: 'Create docs/development/V1.2.0_PHASE_3.md from the phase template' });
 	await expect(create).toBeChecked();
+	await dialog.getByRole('checkbox', { name: 'Add phase 3 to ROADMAP.md “Current Work”' }).check();
 	await dialog.getByRole('button', { name: 'Start', exact: true }).click();
 	await expect(dialog).toBeHidden();
 	// The plan records the start of phase 3 in its own lines.
@@ -229,6 +231,14 @@ test('Start phase 3 in a phase-doc repo creates docs/development/V1.2.0_PHASE_3.
 	await expect(page.getByRole('status')).toHaveText(/^Everything pushed/, { timeout: 30_000 });
 	expect(readRemoteFile(fixture.path, docPath)).toBe(expected?.text);
 	expect(git(fixture.path, 'show', '--name-only', '--format=', 'main')).toBe(docPath);
+
+	// ROADMAP.md got the phase under "Current Work" (on this device, for its own commit).
+	await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'phasedoc' }).click();
+	await page.getByRole('list', { name: 'Plans', exact: true }).getByRole('link', { name: 'ROADMAP.md', exact: true }).click();
+	await expect(page.getByRole('textbox', { name: 'Plan text' })).toBeVisible();
+	await expect
+		.poll(() => editorLines(page))
+		.toEqual(['# Roadmap', '', '## Current Work', '', `- Phase 3: Polish (started ${today()})`, '- Phase 2: Integration (started 2026-11-06)', '', '## What We Just Finished', '', '- Phase 1: Foundation (completed 2026-11-05)', '']);
 });
 
 test('Import usage log: a Claude Code JSONL split by phase dates writes Tokens Spent; a foreign file gets a clear error', async ({ page, app, repo }) => {
