@@ -60,7 +60,8 @@ export class PlanEditor {
 			EditorState.lineSeparator.of(this.lineSeparator),
 			lintGutter(),
 			nextActionField,
-			EditorView.contentAttributes.of({ 'aria-label': 'Plan text' }),
+			// tabindex states what contenteditable already does, so checkers see the scroller's content is focusable.
+			EditorView.contentAttributes.of({ 'aria-label': 'Plan text', tabindex: '0' }),
 			EditorView.updateListener.of((u) => {
 				if (!u.docChanged) return;
 				this.#map = null;
