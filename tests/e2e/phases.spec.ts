@@ -16,6 +16,9 @@ import { phaseDocOffer } from '../../src/lib/plan/phase-start';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
+// Tall enough that CodeMirror renders every line of the fixtures (it renders only what is in view).
+test.use({ viewport: { width: 1280, height: 2400 } });
+
 /** Clones `fixture` through the workspace screen and opens the phased plan. */
 async function cloneAndOpen(page: Page, appUrl: string, fixture: FixtureRepo, planPath = PHASES_PLAN_PATH): Promise<void> {
 	await page.goto(appUrl);
@@ -28,7 +31,7 @@ async function cloneAndOpen(page: Page, appUrl: string, fixture: FixtureRepo, pl
 	await expect(page.getByRole('status')).toHaveText(/^Everything pushed/);
 }
 
-/** The editor's lines as rendered (the fixtures are short, so every line is in the DOM). */
+/** The editor's lines as rendered (with the tall viewport above, every line of these fixtures is in the DOM). */
 async function editorLines(page: Page): Promise<string[]> {
 	return page.locator('.cm-content .cm-line').evaluateAll((els) => els.map((e) => e.textContent ?? ''));
 }
@@ -290,4 +293,23 @@ test('Complete phase 2 with the server down: the commit waits in the outbox and 
 	await expect(page.getByRole('status')).toHaveText(/^Everything pushed/, { timeout: 30_000 });
 	expect(count(fixture.path)).toBe(before + 1);
 	expect(git(fixture.path, 'log', '-1', '--format=%s')).toBe('feat(plan): complete Phase 2 — Integration');
+});
+
+test('Set budget from the panel writes the range, the reality-check tier and the adjusted estimate into the phase', async ({ page, app, repo }) => {
+	const fixture = repo('budget', { [PHASES_PLAN_PATH]: PHASES_PLAN });
+	await cloneAndOpen(page, app.url, fixture);
+	const budget = page.getByRole('region', { name: 'Token budget' });
+	await budget.getByRole('combobox', { name: 'Budget for' }).selectOption({ label: 'Phase 3' });
+	await budget.getByRole('textbox', { name: 'Token budget range' }).fill('200K-300K');
+	await budget.getByRole('combobox', { name: 'Reality check' }).selectOption({ label: '🟠 Docker Networking (2.5x)' });
+	await budget.getByRole('button', { name: 'Set budget' }).click();
+	await expect.poll(() => editorLines(page)).toContain('**Token Budget**: 200K-300K tokens');
+	const lines = await editorLines(page);
+	const p3 = lines.indexOf('## Phase 3: Polish');
+	const block = lines.slice(p3, lines.indexOf('- [ ] Error handling'));
+	expect(block).toContain('**Reality Check**: 🟠 Docker Networking (2.5x)');
+	expect(block).toContain('**Adjusted Estimate**: 500K-750K tokens');
+	// Phases 1 and 2 keep their budgets.
+	expect(lines.filter((l) => l.startsWith('**Token Budget**'))).toEqual(['**Token Budget**: 500K-800K tokens', '**Token Budget**: 400K-600K tokens', '**Token Budget**: 200K-300K tokens']);
+	await expect(budget.getByRole('row', { name: /^3 / })).toContainText('500K–750K');
 });
