@@ -1,13 +1,16 @@
 /**
  * PWA basics against the built app: offline start from the service worker, installability,
- * the "New version — reload" update flow, other origins left alone, and a clean CSP.
+ * the "New version — reload" update flow, other origins left alone, a clean CSP, the in-app
+ * Install button (and Safari's "Add to Home Screen" steps), and "Export unpushed work".
  */
 import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { startStaticServer } from '../support/static-server';
+import { git } from '../support/repos';
 import { buildDir, expect, test } from './fixtures';
 
 const UPDATE_PROMPT = 'New version — reload';
@@ -237,4 +240,112 @@ test('no Content-Security-Policy violation during load and navigation; only the 
 		document.body.append(s);
 	});
 	await expect.poll(violations).toEqual([expect.stringMatching(/^script-src-elem inline/)]);
+});
+
+const EXPORT_PLAN = [
+	'# Export plan',
+	'',
+	'## Progress',
+	'',
+	'- [ ] Pack the crates',
+	'- [ ] Label the crates',
+	'- [ ] Ship the crates',
+	''
+].join('\n');
+
+test('with the server stopped: two commits wait, "Export unpushed work" downloads patches that git am turns into the same tree', async ({ page, app, gitServer, repo }) => {
+	const planPath = 'docs/plans/export.md';
+	const fixture = repo('exporting', { [planPath]: EXPORT_PLAN });
+	await page.goto(app.url);
+	await page.getByRole('textbox', { name: 'Repository URL' }).fill(fixture.url);
+	await page.getByRole('button', { name: 'Clone' }).click();
+	const row = page.getByRole('list', { name: 'Next actions in exporting' }).getByRole('listitem').filter({ has: page.getByText(planPath, { exact: true }) });
+	await row.getByRole('link', { name: 'Quick update' }).click();
+	await expect(page.getByRole('checkbox', { name: 'Pack the crates' })).toBeVisible();
+	await gitServer.stop();
+
+	await page.getByRole('textbox', { name: 'Author name' }).fill('Export Tester');
+	await page.getByRole('textbox', { name: 'Author email' }).fill('export@waymark.invalid');
+	for (const [i, item] of ['Pack the crates', 'Label the crates'].entries()) {
+		await page.getByRole('checkbox', { name: item }).check();
+		await page.getByRole('button', { name: 'Commit', exact: true }).click();
+		await expect(page.getByRole('status')).toHaveText(new RegExp(`^${i + 1} commits? to push`));
+	}
+
+	await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'exporting' }).click();
+	await expect(page.getByRole('status')).toHaveText(/^2 commits to push/);
+	const persisted = await page.evaluate(() => navigator.storage.persisted());
+	const warning = page.getByText('2 unpushed commits exist only in this browser, which may clear its storage.');
+	await expect(warning).toHaveCount(persisted ? 0 : 1);
+
+	const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export unpushed work' }).click()]);
+	expect(download.suggestedFilename()).toBe('exporting-unpushed.tar');
+	await expect(page.getByText('Exported 2 patches and 1 plan file')).toBeVisible();
+	const work = mkdtempSync(path.join(os.tmpdir(), 'waymark-export-'));
+	try {
+		const tarPath = path.join(work, 'export.tar');
+		await download.saveAs(tarPath);
+		const out = path.join(work, 'out');
+		mkdirSync(out);
+		execFileSync('tar', ['-xf', tarPath, '-C', out]);
+		const patches = readdirSync(path.join(out, 'patches')).sort();
+		expect(patches).toHaveLength(2);
+		expect(patches[0]).toMatch(/^0001-.*\.patch$/);
+		expect(patches[1]).toMatch(/^0002-.*\.patch$/);
+		const exportedPlan = readFileSync(path.join(out, 'files', planPath), 'utf8');
+		expect(exportedPlan).toMatch(/^- \[x\] .*Pack the crates$/m);
+		expect(exportedPlan).toMatch(/^- \[x\] .*Label the crates$/m);
+		expect(exportedPlan).toContain('- [ ] Ship the crates');
+
+		// Native: a clone of the remote (which has neither commit) plus `git am` of the patches.
+		const clone = path.join(work, 'clone');
+		execFileSync('git', ['clone', '-q', fixture.path, clone]);
+		const am = ['-c', 'user.name=Am', '-c', 'user.email=am@waymark.invalid', 'am', '-q', ...patches.map((p) => path.join(out, 'patches', p))];
+		execFileSync('git', am, { cwd: clone });
+		expect(readFileSync(path.join(clone, planPath), 'utf8')).toBe(exportedPlan);
+		const amTree = git(clone, 'rev-parse', 'HEAD^{tree}');
+		expect(git(clone, 'log', '-2', '--format=%an <%ae>')).toBe('Export Tester <export@waymark.invalid>\nExport Tester <export@waymark.invalid>');
+
+		// The same commits pushed by the app once the server is back give the very same tree.
+		await gitServer.start();
+		await page.getByRole('button', { name: 'Push', exact: true }).click();
+		await expect(page.getByRole('status')).toHaveText(/^Everything pushed/, { timeout: 30_000 });
+		expect(git(fixture.path, 'rev-parse', 'main^{tree}')).toBe(amTree);
+	} finally {
+		rmSync(work, { recursive: true, force: true });
+	}
+});
+
+test('Install: Chromium’s own prompt behind an "Install" button; Safari on iPad gets "Add to Home Screen" steps', async ({ app, browser }) => {
+	// A profile on disk: Chromium offers install (beforeinstallprompt) only outside incognito-like contexts.
+	const profile = mkdtempSync(path.join(os.tmpdir(), 'waymark-e2e-profile-'));
+	const launch = test.info().project.use.launchOptions ?? {};
+	// Chromium otherwise waits for "user engagement" (minutes of use) before it offers install.
+	const context = await chromium.launchPersistentContext(profile, { ...launch, args: [...(launch.args ?? []), '--bypass-app-banner-engagement-checks'] });
+	try {
+		const page = context.pages()[0] ?? (await context.newPage());
+		await page.goto(app.url + '/');
+		await waitForController(page);
+		await page.reload();
+		const install = page.getByRole('region', { name: 'Install' });
+		await expect(install.getByRole('button', { name: 'Install', exact: true })).toBeVisible({ timeout: 20_000 });
+	} finally {
+		await context.close();
+		rmSync(profile, { recursive: true, force: true });
+	}
+
+	const ipad = await browser.newContext({
+		userAgent: 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Safari/605.1.15',
+		viewport: { width: 820, height: 1180 },
+		hasTouch: true
+	});
+	try {
+		const page = await ipad.newPage();
+		await page.goto(app.url + '/');
+		const install = page.getByRole('region', { name: 'Install' });
+		await expect(install).toContainText('To install on iPad or iPhone: in Safari, tap Share, then Add to Home Screen.');
+		await expect(install.getByRole('button')).toHaveCount(0);
+	} finally {
+		await ipad.close();
+	}
 });

@@ -28,7 +28,7 @@ export class InstallState {
 		this.installed = Boolean(standalone?.matches || nav.standalone);
 		// iPadOS reports itself as a Mac; touch points tell them apart.
 		const ua = navigator.userAgent;
-		this.appleMobile = /iPad|iPhone|iPod/.test(ua) || (/Macintosh/.test(ua) && navigator.maxTouchPoints > 1);
+		this.appleMobile = /iPad|iPhone|iPod/.test(ua) || (/Macintosh/.test(ua) && navigator.maxTouchPoints > 0);
 		const onPrompt = (e: Event) => {
 			e.preventDefault();
 			this.deferred = e as BeforeInstallPromptEvent;
