@@ -1,15 +1,20 @@
 /**
  * `createIncrementalParser()`: the same PlanDoc as `parsePlan`, re-parsing only the chunks of
  * the text a keystroke changed. The text is cut at safe top-level headings (`splitChunks`);
- * each chunk's remark scan is cached by its exact text, moved to the chunk's new offset and
- * joined, and the rest of the parse runs on the joined scan. A chunk whose scan, parsed
- * alone, ends with something still open (an unclosed fence or HTML block, a list-nested
- * fence the chunker could not see) is merged with the next one, so a wrong guess by the
- * chunker costs time, never correctness.
+ * each chunk's remark scan is kept, moved to the chunk's new offset and joined, and the rest of
+ * the parse runs on the joined scan. A chunk whose scan, parsed alone, ends with something still
+ * open (an unclosed fence or HTML block, a list-nested fence the chunker could not see) is
+ * merged with the next one, so a wrong guess by the chunker costs time, never correctness.
+ *
+ * After the first parse only the neighbourhood of the change is cut again: the text between the
+ * common head and tail of the old and new text, widened to the part boundaries around it until
+ * the chunker, run on that window alone, agrees that the old boundary after it is still one.
+ * The parts before the window are kept as they are, the parts after it moved by the length
+ * difference, so a keystroke costs the window, not a pass over the whole text.
  */
 import { parsePlan, planFromScan } from './parse';
-import { splitChunks } from './parse/chunks';
-import { joinScans, type ScanPart } from './parse/join';
+import { splitChunks, type Chunk } from './parse/chunks';
+import { joinScans } from './parse/join';
 import { scanMarkdown, type Scan } from './parse/tree';
 import type { PlanDoc } from './types';
 
@@ -25,40 +30,113 @@ interface ChunkScan {
 	open: boolean;
 }
 
+/** One or more chunks parsed together (`entry` is the scan of `[start, end)`, relative to `start`). */
+interface Part {
+	start: number;
+	end: number;
+	entry: ChunkScan;
+}
+
+/** What one parse leaves for the next: its text, its parts and its model. */
+interface State {
+	text: string;
+	parts: Part[];
+	doc: PlanDoc;
+}
+
 /** Creates a parser for one editing session (one open file): cheap re-parses while typing. */
 export function createIncrementalParser(): IncrementalParser {
-	// Only the chunks of the last parse are kept (keys are slices of the latest text), so the
-	// cache is bounded by the document's size and never keeps an old text alive.
-	let cache = new Map<string, ChunkScan>();
+	// Only the last parse is kept (its parts tile its text), so memory stays bounded by the
+	// document's size and never keeps an older text alive.
+	let state: State | null = null;
 	return {
 		parse(markdown: string): PlanDoc {
 			const text = typeof markdown === 'string' ? markdown : '';
-			const next = new Map<string, ChunkScan>();
+			if (state && state.text === text) return state.doc;
 			try {
-				const chunks = splitChunks(text);
-				const parts: ScanPart[] = [];
-				for (let i = 0; i < chunks.length; i++) {
-					const start = chunks[i].start;
-					for (;;) {
-						const body = text.slice(start, chunks[i].end);
-						const entry = next.get(body) ?? cache.get(body) ?? scanChunk(body);
-						next.set(body, entry);
-						if (entry.open && i + 1 < chunks.length) {
-							i++;
-							continue;
-						}
-						parts.push({ scan: entry.scan, offset: start });
-						break;
-					}
-				}
-				cache = next;
-				return planFromScan(joinScans(text, parts));
+				const parts = state ? reparts(state, text) : partsOf(text, splitChunks(text), () => undefined, false).parts;
+				const doc = planFromScan(joinScans(text, parts.map((p) => ({ scan: p.entry.scan, offset: p.start }))));
+				state = { text, parts, doc };
+				return doc;
 			} catch {
-				cache = next;
+				state = null;
 				return parsePlan(text);
 			}
 		}
 	};
+}
+
+/**
+ * Groups consecutive chunks into parts: a chunk whose scan ends open is merged with the next
+ * one (when `moreAfter` or another chunk follows). `lookup` offers scans of unchanged bodies.
+ */
+function partsOf(text: string, chunks: readonly Chunk[], lookup: (body: string) => ChunkScan | undefined, moreAfter: boolean): { parts: Part[]; lastOpen: boolean } {
+	const parts: Part[] = [];
+	let lastOpen = false;
+	for (let i = 0; i < chunks.length; i++) {
+		const start = chunks[i].start;
+		for (;;) {
+			const body = text.slice(start, chunks[i].end);
+			const entry = lookup(body) ?? scanChunk(body);
+			if (entry.open && i + 1 < chunks.length) {
+				i++;
+				continue;
+			}
+			lastOpen = entry.open && moreAfter;
+			parts.push({ start, end: chunks[i].end, entry });
+			break;
+		}
+	}
+	return { parts, lastOpen };
+}
+
+/** The parts of `text`, re-cutting and re-scanning only around where it differs from `prev.text`. */
+function reparts(prev: State, text: string): Part[] {
+	const old = prev.text;
+	const parts = prev.parts;
+	const min = Math.min(old.length, text.length);
+	let head = 0;
+	while (head < min && old.charCodeAt(head) === text.charCodeAt(head)) head++;
+	let tail = 0;
+	while (tail < min - head && old.charCodeAt(old.length - 1 - tail) === text.charCodeAt(text.length - 1 - tail)) tail++;
+	const oldEnd = old.length - tail;
+	const delta = text.length - old.length;
+
+	// The window starts one part before the part holding the change: that part's heading line
+	// may be the changed one, and the part before it ends before the change, so its start is
+	// still a boundary with everything before it unchanged.
+	let a = 0;
+	while (a + 1 < parts.length && parts[a + 1].start <= head) a++;
+	a = Math.max(0, a - 1);
+	const from = parts[a].start;
+	const bodies = new Map<string, ChunkScan>();
+	const lookup = (body: string): ChunkScan | undefined => bodies.get(body);
+
+	let b = a + 1;
+	while (b < parts.length && parts[b].start < oldEnd) b++;
+	for (let step = 1; ; step *= 2) {
+		for (let i = a; i < Math.min(b, parts.length); i++) bodies.set(old.slice(parts[i].start, parts[i].end), parts[i].entry);
+		if (b >= parts.length) {
+			const chunks = splitChunks(text.slice(from)).map((c) => ({ start: c.start + from, end: c.end + from }));
+			return [...parts.slice(0, a), ...partsOf(text, chunks, lookup, false).parts];
+		}
+		const to = parts[b].start + delta;
+		// Cut the window with the first line of the old boundary: the boundary holds when the
+		// chunker, run on the window alone, starts a chunk there too (its state there is then
+		// the same as before, and so is everything after it).
+		const nl = text.indexOf('\n', to);
+		const probe = splitChunks(text.slice(from, nl === -1 ? text.length : nl + 1));
+		const at = probe.findIndex((c) => c.start + from === to);
+		if (at > 0) {
+			const chunks = probe.slice(0, at).map((c) => ({ start: c.start + from, end: c.end + from }));
+			const { parts: middle, lastOpen } = partsOf(text, chunks, lookup, true);
+			if (!lastOpen) {
+				const moved = delta === 0 ? parts.slice(b) : parts.slice(b).map((p) => ({ start: p.start + delta, end: p.end + delta, entry: p.entry }));
+				return [...parts.slice(0, a), ...middle, ...moved];
+			}
+		}
+		b = Math.min(parts.length, b + step);
+	}
 }
 
 function scanChunk(body: string): ChunkScan {

@@ -248,6 +248,19 @@ describe('incremental parse equals parsePlan', () => {
 		);
 	}, 120_000);
 
+	it('matches on long many-chunk plans when an edit opens or closes a fence far from the chunks after it', () => {
+		// Many small sections: the re-cut window must grow over many boundaries (a fence opened
+		// above them all) and shrink back (the fence closed), and keep the untouched parts.
+		const sectionArb = fc.tuple(fc.constantFrom('## H', '### Phase 1: x', '# T'), fc.array(fc.constantFrom(...LINES, 'text line'), { maxLength: 4 }));
+		const docArb = fc
+			.tuple(fc.array(sectionArb, { minLength: 20, maxLength: 60 }), fc.boolean())
+			.map(([sections, crlf]) => sections.map(([h, body]) => [h, '', ...body, ''].join(crlf ? '\r\n' : '\n')).join(crlf ? '\r\n' : '\n'));
+		fc.assert(
+			fc.property(docArb, fc.array(editArb, { maxLength: 12 }), (doc, edits) => checkSequence(doc, edits)),
+			{ numRuns: Number(process.env.INCREMENTAL_RUNS ?? 100), seed: Number(process.env.INCREMENTAL_SEED ?? 11) }
+		);
+	}, 120_000);
+
 	it('matches when link or footnote definitions sit in another chunk than their uses (checkbox look-alikes included)', () => {
 		const cases = [
 			'# A\n\n[x]: /url\n[ ]: /u\n[~]: /v\n\n## Progress\n\n- [x] done\n- [~] partial\n- [ ] open\n',

@@ -1,4 +1,4 @@
-import type { ProgressItem } from '$lib/plan/types';
+import type { ItemState, ProgressItem } from '$lib/plan/types';
 
 /** One row of a nested checklist, flattened for rendering (and windowing). */
 export interface ItemRow {
@@ -24,4 +24,21 @@ export function countItems(items: ProgressItem[]): { done: number; total: number
 		if (item.state === 'done') done++;
 	}
 	return { done, total };
+}
+
+/**
+ * What a checklist row shows, without offsets: an edit elsewhere in the text leaves it equal,
+ * so the row is not rendered again (see `stable-rows.ts`).
+ */
+export interface ChecklistView {
+	depth: number;
+	state: ItemState;
+	text: string;
+	timestamp: string | null;
+	marker: ProgressItem['marker'];
+}
+
+/** The offset-free view of a flattened checklist row. */
+export function checklistView({ item, depth }: ItemRow): ChecklistView {
+	return { depth, state: item.state, text: item.text, timestamp: item.timestamp, marker: item.marker };
 }
