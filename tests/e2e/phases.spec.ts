@@ -7,6 +7,7 @@
  * in the browser writes each phase's Tokens Spent; the budget chart says its figures in words.
  */
 import type { Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type FixtureRepo } from './fixtures';
 import { fsckStrict, git, readRemoteFile } from '../support/repos';
 import { PHASES_PLAN, PHASES_PLAN_PATH, PHASES_ROADMAP, PHASES_USAGE_JSONL } from '../support/phase-plan';
@@ -161,6 +162,14 @@ test('completing a phase whose dependency is open warns, does not block, and Can
 	await expect(checklist).toContainText('1 of 1 item still open');
 	await expect(checklist).toContainText('No Tokens Spent recorded');
 	await expect(dialog.getByRole('button', { name: 'Complete and commit' })).toBeEnabled();
+	// The dialog passes axe in both colour schemes (serious and critical findings); axe is slow on a shared two-core machine.
+	test.setTimeout(240_000);
+	for (const scheme of ['light', 'dark'] as const) {
+		await page.emulateMedia({ colorScheme: scheme });
+		const results = await new AxeBuilder({ page }).include('dialog[open]').analyze();
+		expect(results.passes.length).toBeGreaterThan(5);
+		expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+	}
 	await dialog.getByRole('button', { name: 'Cancel' }).click();
 	await expect(dialog).toBeHidden();
 	expect(await editorLines(page)).toEqual(lines);
