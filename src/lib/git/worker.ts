@@ -32,6 +32,8 @@ function post(msg: FromWorker): void {
 /** Repos whose write lock this worker holds (released by `release`), and repos taken over by another tab. */
 const held = new Map<string, () => void>();
 const lost = new Set<string>();
+/** Lock requests in flight, by repo. */
+const acquiring = new Map<string, Promise<void>>();
 
 /**
  * Takes repo `id`'s write lock (Web Locks: one writer per repo across tabs). Throws LockedError
@@ -40,8 +42,32 @@ const lost = new Set<string>();
  */
 async function acquireLock(id: string, steal = false): Promise<void> {
 	if (held.has(id)) return;
+	// Two calls at once (a glance and an open) share one request instead of locking each other out.
+	const pending = acquiring.get(id);
+	if (pending && !steal) return pending;
+	const request = requestLock(id, steal).finally(() => acquiring.delete(id));
+	acquiring.set(id, request);
+	return request;
+}
+
+/**
+ * Waits between tries for a lock another context holds: a page just reloaded or closed releases
+ * its worker's lock a moment after the new page asks, and that is no other tab.
+ */
+const LOCK_RETRY_MS = [100, 200, 300, 500, 800, 1200];
+
+async function requestLock(id: string, steal: boolean): Promise<void> {
 	const locks = (self.navigator as Navigator | undefined)?.locks;
 	if (!locks) return; // no Web Locks (old browser or Node tests): single-tab behaviour
+	for (const wait of steal ? [] : LOCK_RETRY_MS) {
+		if (await tryLock(locks, id, false)) return;
+		await new Promise((r) => setTimeout(r, wait));
+	}
+	if (!(await tryLock(locks, id, steal))) throw LockedError.of({});
+}
+
+/** One request for the lock: true when this worker holds it now. */
+async function tryLock(locks: LockManager, id: string, steal: boolean): Promise<boolean> {
 	const got = await new Promise<boolean>((resolve, reject) => {
 		const options: LockOptions = steal ? { steal: true } : { ifAvailable: true };
 		locks
@@ -63,14 +89,16 @@ async function acquireLock(id: string, steal = false): Promise<void> {
 				reject(err);
 			});
 	}).catch(() => false);
-	if (!got) throw LockedError.of({});
-	lost.delete(id);
+	if (got) lost.delete(id);
+	return got;
 }
 
 /** Operations that look at a repo without opening it for editing: they do not keep its lock. */
 const TRANSIENT = new Set<string>(['usage', 'overview']);
 /** Repos an operation opened for editing: a glance that ran alongside must not close them. */
 const kept = new Set<string>();
+/** Glances running, by repo: the last one to finish closes the repo (unless it is kept). */
+const glances = new Map<string, number>();
 
 /** Closes the repo's file system and releases its lock (its databases stay). */
 async function closeRepo(id: string): Promise<void> {
@@ -299,16 +327,24 @@ const handlers: Handlers = {
 async function run(msg: Extract<ToWorker, { kind: 'call' }>): Promise<void> {
 	try {
 		const id = (msg.args as { id?: string }).id;
-		const wasHeld = id ? held.has(id) : true;
+		const glance = id !== undefined && TRANSIENT.has(msg.op);
 		if (id) await acquireLock(id, (msg.args as { takeOver?: boolean }).takeOver === true);
-		if (id && !TRANSIENT.has(msg.op)) kept.add(id);
+		if (id && !glance) kept.add(id);
+		if (glance) glances.set(id, (glances.get(id) ?? 0) + 1);
 		const handler = handlers[msg.op] as (args: unknown, seq: number) => Promise<unknown>;
 		try {
 			const value = await handler(msg.args, msg.seq);
 			post({ kind: 'result', seq: msg.seq, value });
 		} finally {
-			// A glance from another screen (storage use) does not keep the repo: another tab may open it.
-			if (id && !wasHeld && TRANSIENT.has(msg.op) && !kept.has(id)) await closeRepo(id);
+			// A glance from another screen (storage use, home) does not keep the repo: another tab may open it.
+			if (glance) {
+				const left = (glances.get(id) ?? 1) - 1;
+				if (left > 0) glances.set(id, left);
+				else {
+					glances.delete(id);
+					if (!kept.has(id)) await closeRepo(id);
+				}
+			}
 		}
 	} catch (err) {
 		const typed = err instanceof GitError ? err : await classifyGitError(err, { url: '' }).catch(() => UnknownGitError.of({ cause: String(err) }));

@@ -1,5 +1,6 @@
 // Tracks a waiting service worker and turns it into the "New version — reload" prompt.
-// A new version is taken up only when the person accepts, and never mid-edit.
+// A new version is taken up only when the person accepts; unsaved typing is flushed to its
+// draft first, so accepting mid-edit loses nothing (the prompt stays available while editing).
 
 /** Work to finish before the page reloads into a new version (e.g. saving a draft). */
 export type BeforeReload = () => void | Promise<void>;
@@ -11,12 +12,12 @@ const SKIP_WAITING = { type: 'SKIP_WAITING' } as const;
 export class AppUpdate {
 	/** The installed new version, waiting for the person to accept it. */
 	waiting = $state.raw<ServiceWorker | null>(null);
-	/** True while the person is mid-edit; the editor sets it, and the prompt waits until it is false. */
+	/** True while the open plan has uncommitted work (the shell says the text is kept across the reload). */
 	editing = $state(false);
 	/** True once the person accepted; the next controller change reloads the page. */
 	accepted = $state(false);
 	/** Whether the shell should offer "New version — reload" now. */
-	readonly prompt = $derived(this.waiting !== null && !this.editing && !this.accepted);
+	readonly prompt = $derived(this.waiting !== null && !this.accepted);
 
 	#beforeReload: BeforeReload[] = [];
 

@@ -7,13 +7,13 @@ function fakeWorker(log: string[]): ServiceWorker {
 }
 
 describe('AppUpdate', () => {
-	it('offers the prompt only when a version waits and nobody is editing', () => {
+	it('offers the prompt whenever a version waits, mid-edit too (the draft is flushed before the reload)', () => {
 		const update = new AppUpdate();
+		expect(update.prompt).toBe(false);
+		update.editing = true;
 		expect(update.prompt).toBe(false);
 		update.waiting = fakeWorker([]);
 		expect(update.prompt).toBe(true);
-		update.editing = true;
-		expect(update.prompt).toBe(false);
 		update.editing = false;
 		expect(update.prompt).toBe(true);
 	});
