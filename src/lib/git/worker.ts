@@ -93,12 +93,6 @@ async function tryLock(locks: LockManager, id: string, steal: boolean): Promise<
 	return got;
 }
 
-/**
- * The most a clone may download: isomorphic-git holds the whole pack in the worker's memory while
- * indexing it, so past this a tab runs out of memory before storage runs out.
- */
-const MAX_CLONE_BYTES = 512 * 1024 * 1024;
-
 /** Operations that look at a repo without opening it for editing: they do not keep its lock. */
 const TRANSIENT = new Set<string>(['usage', 'overview']);
 /** Repos an operation opened for editing: a glance that ran alongside must not close them. */
@@ -267,7 +261,7 @@ type Handlers = { [K in keyof GitOps]: (args: GitOps[K]['args'], seq: number) =>
 
 const handlers: Handlers = {
 	async clone(args, seq) {
-		const guard = new OperationGuard(args.idleTimeoutMs ?? 45_000, args.maxBytes ?? MAX_CLONE_BYTES);
+		const guard = new OperationGuard(args.idleTimeoutMs ?? 45_000);
 		guards.set(seq, guard);
 		const ctx: ErrorContext = { url: args.url, branch: args.branch, corsProxy: args.corsProxy, hadToken: Boolean(args.token) };
 		try {
