@@ -117,6 +117,8 @@ test('Complete phase 2 → one commit on the old head, only phase 2’s lines, s
 	);
 	fsckStrict(fixture.path);
 	await expect(page.getByText('No uncommitted changes')).toBeVisible();
+	// The dependency graph no longer shows phase 3 waiting on an open phase 2.
+	await expect(page.getByRole('region', { name: 'Phases' }).getByRole('img')).toHaveAttribute('aria-label', 'Dependencies. Phase 2 depends on phase 1. Phase 3 depends on phase 2.');
 });
 
 test('"+ tokens" twice then Complete phase 2: the spend adds up in the plan and in the summary', async ({ page, app, repo }) => {
@@ -154,6 +156,8 @@ test('completing a phase whose dependency is open warns, does not block, and Can
 	await cloneAndOpen(page, app.url, fixture);
 	const before = count(fixture.path);
 	const lines = await editorLines(page);
+	const graph = page.getByRole('region', { name: 'Phases' }).getByRole('img');
+	await expect(graph).toHaveAttribute('aria-label', 'Dependencies. Phase 2 depends on phase 1. Phase 3 depends on phase 2 (not complete).');
 
 	await page.getByRole('region', { name: 'Phases' }).getByRole('button', { name: 'Complete phase 3', exact: true }).click();
 	const dialog = page.getByRole('dialog', { name: 'Complete phase 3' });
