@@ -18,6 +18,7 @@ export type GitErrorCode =
 	| 'PushRejectedError'
 	| 'ConflictError'
 	| 'LockedError'
+	| 'TooLargeError'
 	| 'UnknownGitError';
 
 /** Structured detail carried by every error (all optional, all JSON-safe). */
@@ -36,6 +37,9 @@ export interface GitErrorData {
 	paths?: string[];
 	/** Milliseconds waited (TimeoutError). */
 	waitedMs?: number;
+	/** For TooLargeError: bytes downloaded when it stopped, and the limit. */
+	receivedBytes?: number;
+	limitBytes?: number;
 	/** For PushRejectedError: the server's own words when it refused for a reason other than a moved branch (a hook, a protected branch). */
 	refusal?: string;
 }
@@ -224,6 +228,21 @@ export class PushRejectedError extends GitError {
 	}
 }
 
+/** The repository's download passed what one browser tab can hold. */
+export class TooLargeError extends GitError {
+	readonly code = 'TooLargeError' as const;
+	override readonly name = 'TooLargeError';
+	/** Builds the sentence for a repository too large for the browser. */
+	static of(data: GitErrorData = {}): TooLargeError {
+		const mb = (n?: number) => `${Math.round((n ?? 0) / (1024 * 1024))} MB`;
+		return new TooLargeError(
+			`This repository is too large for the browser: the download passed ${mb(data.receivedBytes)} (the limit is ${mb(data.limitBytes)}).`,
+			'Nothing was kept from this clone. Keep plans in a smaller repository (or a branch without large files) and clone that.',
+			data
+		);
+	}
+}
+
 /** Local and remote changed the same lines. */
 export class ConflictError extends GitError {
 	readonly code = 'ConflictError' as const;
@@ -279,6 +298,7 @@ const CLASSES: Record<GitErrorCode, new (message: string, hint: string, data: Gi
 	PushRejectedError,
 	ConflictError,
 	LockedError,
+	TooLargeError,
 	UnknownGitError
 };
 

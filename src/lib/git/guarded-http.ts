@@ -4,15 +4,33 @@
  * that stalls longer than the idle timeout, and tags transport failures with the stage they hit.
  */
 import type { GitHttpRequest, GitHttpResponse, HttpClient } from 'isomorphic-git/http/web';
-import { CancelledError, TimeoutError, TransportError } from './errors';
+import { CancelledError, TimeoutError, TooLargeError, TransportError } from './errors';
 
 /** Cancel switch plus stall timeout shared by every request of one operation. */
 export class OperationGuard {
 	private readonly controller = new AbortController();
-	private why: 'cancel' | 'timeout' | null = null;
+	private why: 'cancel' | 'timeout' | 'too-large' | null = null;
 	private stalledUrl: string | undefined;
+	/** Response bytes received so far by this operation. */
+	received = 0;
 
-	constructor(readonly idleTimeoutMs: number) {}
+	/**
+	 * @param idleTimeoutMs milliseconds without data before a request counts as stalled
+	 * @param maxBytes the most response bytes one operation may download (a repo too large for the browser)
+	 */
+	constructor(
+		readonly idleTimeoutMs: number,
+		readonly maxBytes = Number.POSITIVE_INFINITY
+	) {}
+
+	/** Counts downloaded bytes; past `maxBytes` the operation stops as too large. */
+	count(bytes: number): void {
+		this.received += bytes;
+		if (this.received > this.maxBytes && !this.why) {
+			this.why = 'too-large';
+			this.controller.abort();
+		}
+	}
 
 	/** The signal handed to fetch; it fires on Cancel and on a stall. */
 	get signal(): AbortSignal {
@@ -42,6 +60,7 @@ export class OperationGuard {
 	/** Throws the typed error for why the operation stopped, if it did. */
 	throwIfStopped(): void {
 		if (this.why === 'cancel') throw CancelledError.of();
+		if (this.why === 'too-large') throw TooLargeError.of({ receivedBytes: this.received, limitBytes: this.maxBytes });
 		if (this.why === 'timeout') {
 			let host: string | undefined;
 			try {
@@ -52,6 +71,20 @@ export class OperationGuard {
 			throw TimeoutError.of({ url: this.stalledUrl, host, waitedMs: this.idleTimeoutMs });
 		}
 	}
+}
+
+/**
+ * What an operation that threw `err` failed of: the guard's own reason when it stopped the
+ * operation (Cancel, a stall, too large) — isomorphic-git may have turned that into another
+ * error on the way out — else `err`.
+ */
+export function stoppedCause(guard: OperationGuard, err: unknown): unknown {
+	try {
+		guard.throwIfStopped();
+	} catch (stopped) {
+		return stopped;
+	}
+	return err;
 }
 
 /** Races `promise` against the guard's idle timer for `url`. */
@@ -71,7 +104,10 @@ function guardBody(guard: OperationGuard, url: string, body: AsyncIterableIterat
 		async next() {
 			guard.throwIfStopped();
 			try {
-				return await withIdleTimeout(guard, url, iterator.next());
+				const step = await withIdleTimeout(guard, url, iterator.next());
+				if (!step.done && step.value) guard.count(step.value.byteLength);
+				guard.throwIfStopped();
+				return step;
 			} catch (err) {
 				guard.throwIfStopped();
 				throw new TransportError('body', url, err);

@@ -31,6 +31,8 @@ export interface CloneArgs {
 	username?: string;
 	/** Milliseconds without data before a request counts as stalled (default 45 s). */
 	idleTimeoutMs?: number;
+	/** The most bytes the clone may download before it stops as "too large for the browser" (default 512 MiB). */
+	maxBytes?: number;
 	/** How Markdown files reach the working tree: read blobs ourselves (default) or `git.checkout({filepaths})`. */
 	checkoutMode?: 'blobs' | 'checkout';
 }

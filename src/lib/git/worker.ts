@@ -7,7 +7,7 @@ import FS from '@isomorphic-git/lightning-fs';
 import webHttp from 'isomorphic-git/http/web';
 import { makeOnAuth } from './auth';
 import { classifyGitError, GitError, LockedError, UnknownGitError, type ErrorContext } from './errors';
-import { guardedHttp, OperationGuard } from './guarded-http';
+import { guardedHttp, OperationGuard, stoppedCause } from './guarded-http';
 import type { RepoFs } from './fs-utils';
 import { type FromWorker, type GitOps, type GitProgress, type RemoteArgs, repoDbName, type ToWorker } from './protocol';
 import { initRepo, listRepoFiles, readRepoFile, shallowClone } from './repo-ops';
@@ -92,6 +92,12 @@ async function tryLock(locks: LockManager, id: string, steal: boolean): Promise<
 	if (got) lost.delete(id);
 	return got;
 }
+
+/**
+ * The most a clone may download: isomorphic-git holds the whole pack in the worker's memory while
+ * indexing it, so past this a tab runs out of memory before storage runs out.
+ */
+const MAX_CLONE_BYTES = 512 * 1024 * 1024;
 
 /** Operations that look at a repo without opening it for editing: they do not keep its lock. */
 const TRANSIENT = new Set<string>(['usage', 'overview']);
@@ -196,12 +202,7 @@ async function withRemote<T>(id: string, remote: RemoteArgs, seq: number, body: 
 		};
 		return await body(ctx);
 	} catch (err) {
-		let cause = err;
-		try {
-			guard.throwIfStopped();
-		} catch (stopped) {
-			cause = stopped;
-		}
+		const cause = stoppedCause(guard, err);
 		throw await classifyGitError(cause, { url: remote.url, branch: remote.branch, corsProxy: remote.corsProxy, hadToken: Boolean(remote.token), push });
 	} finally {
 		guards.delete(seq);
@@ -261,7 +262,7 @@ type Handlers = { [K in keyof GitOps]: (args: GitOps[K]['args'], seq: number) =>
 
 const handlers: Handlers = {
 	async clone(args, seq) {
-		const guard = new OperationGuard(args.idleTimeoutMs ?? 45_000);
+		const guard = new OperationGuard(args.idleTimeoutMs ?? 45_000, args.maxBytes ?? MAX_CLONE_BYTES);
 		guards.set(seq, guard);
 		const ctx: ErrorContext = { url: args.url, branch: args.branch, corsProxy: args.corsProxy, hadToken: Boolean(args.token) };
 		try {
@@ -281,12 +282,7 @@ const handlers: Handlers = {
 			await fs.promises.flush();
 			return result;
 		} catch (err) {
-			let cause = err;
-			try {
-				guard.throwIfStopped();
-			} catch (stopped) {
-				cause = stopped;
-			}
+			const cause = stoppedCause(guard, err);
 			// A clone cut off partway leaves no half-made repo behind.
 			await dropRepo(args.id).catch(() => undefined);
 			throw await classifyGitError(cause, ctx);

@@ -10,9 +10,9 @@ import path from 'node:path';
 import nodeHttp from 'isomorphic-git/http/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeOnAuth } from '../../../src/lib/git/auth';
-import { AuthError, CancelledError, classifyGitError, NetworkError, TimeoutError } from '../../../src/lib/git/errors';
+import { AuthError, CancelledError, classifyGitError, NetworkError, TimeoutError, TooLargeError, errorFromJSON } from '../../../src/lib/git/errors';
 import type { RepoFs } from '../../../src/lib/git/fs-utils';
-import { guardedHttp, OperationGuard } from '../../../src/lib/git/guarded-http';
+import { guardedHttp, OperationGuard, stoppedCause } from '../../../src/lib/git/guarded-http';
 import { listRepoFiles, listTree, readRepoFile, shallowClone } from '../../../src/lib/git/repo-ops';
 import { startGitServer, type GitServer } from '../../support/git-server';
 import { createBareRepo, git } from '../../support/repos';
@@ -109,6 +109,24 @@ describe('guarded clone', () => {
 		server.setFault(null);
 		expect(err).toBeInstanceOf(TimeoutError);
 		expect((err as TimeoutError).data.waitedMs).toBe(300);
+	});
+
+	it('a download past the limit stops as "too large for the browser", and a clone within it succeeds', async () => {
+		const url = server.repoUrl('plans');
+		const guard = new OperationGuard(10_000, 200);
+		const raw = await shallowClone({ fs: nodeFs, http: guardedHttp(nodeHttp, guard), dir: freshDir(), url, branch: 'main' }).catch((e: unknown) => e);
+		// isomorphic-git may wrap the stop; the worker asks the guard why, as here.
+		const err = stoppedCause(guard, raw);
+		expect(err).toBeInstanceOf(TooLargeError);
+		expect((err as TooLargeError).data.limitBytes).toBe(200);
+		expect((err as TooLargeError).data.receivedBytes).toBeGreaterThan(200);
+		expect((err as TooLargeError).message).toMatch(/^This repository is too large for the browser/);
+		// It crosses the worker boundary as itself.
+		expect(errorFromJSON((err as TooLargeError).toJSON())).toBeInstanceOf(TooLargeError);
+		const roomy = new OperationGuard(10_000, 10 * 1024 * 1024);
+		const ok = await shallowClone({ fs: nodeFs, http: guardedHttp(nodeHttp, roomy), dir: freshDir(), url, branch: 'main' });
+		expect(ok.markdown).toBe(MARKDOWN.length);
+		expect(roomy.received).toBeGreaterThan(200);
 	});
 
 	it('a connection cut partway is a network error, not CORS, even though the server is up', async () => {
