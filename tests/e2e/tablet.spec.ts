@@ -177,6 +177,23 @@ test('plan screen on a tablet: the panels are tabs, the editor takes the width, 
 	await expect(tabs.getByRole('tab', { name: 'Outline' })).toHaveAttribute('aria-selected', 'true');
 	await expect(page.getByRole('navigation', { name: 'Outline' })).toBeVisible();
 	expect(await smallTargets(page)).toEqual([]);
+
+	// A panel command from the palette shows its tab and opens its form there.
+	await page.getByRole('button', { name: 'Commands' }).tap();
+	await page.getByRole('combobox', { name: 'Command' }).fill('Add surprise');
+	await page.getByRole('option', { name: 'Add surprise' }).tap();
+	await expect(tabs.getByRole('tab', { name: 'Notes' })).toHaveAttribute('aria-selected', 'true');
+	await expect(page.getByRole('textbox', { name: 'Surprise' })).toBeVisible();
+	await expect(page.getByRole('textbox', { name: 'Surprise' })).toBeFocused();
+});
+
+test('the repository page at iPad size: every control is 44 × 44', async ({ page, app, repo }) => {
+	const fixture = repo('repo-page', { [PLAN_PATH]: PLAN, 'README.md': '# Readme\n' });
+	await cloneByTouch(page, app.url, fixture);
+	await page.getByRole('region', { name: 'Repositories' }).getByRole('link', { name: 'repo-page', exact: true }).tap();
+	await expect(page.getByRole('list', { name: 'Plans', exact: true }).getByRole('link', { name: PLAN_PATH })).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Export unpushed work' })).toBeVisible();
+	expect(await smallTargets(page)).toEqual([]);
 });
 
 test('on a desktop-wide window there are no tabs: editor and panels side by side', async ({ page, app, repo }) => {
