@@ -6,7 +6,7 @@
  */
 import git, { type TreeEntry } from 'isomorphic-git';
 import type { RecordedEdit } from '../plan/types';
-import { exists, mkdirp, type RepoFs } from './fs-utils';
+import { exists, gitCache, mkdirp, type RepoFs } from './fs-utils';
 import { readOutbox, writeOutbox } from './outbox';
 import { REPO_DIR } from './repo-ops';
 
@@ -28,7 +28,7 @@ export async function currentBranch(fs: RepoFs, dir = REPO_DIR): Promise<string>
 }
 
 /** Text of `path` in commit `oid` (null when the commit has no such file). */
-export async function readTextAt(fs: RepoFs, oid: string, path: string, dir = REPO_DIR, cache: object = {}): Promise<string | null> {
+export async function readTextAt(fs: RepoFs, oid: string, path: string, dir = REPO_DIR, cache: object = gitCache(fs)): Promise<string | null> {
 	try {
 		const { blob } = await git.readBlob({ fs, dir, oid, filepath: path, cache });
 		return new TextDecoder().decode(blob);
@@ -42,7 +42,7 @@ export async function readTextAt(fs: RepoFs, oid: string, path: string, dir = RE
  * Writes a new tree: `treeOid`'s entries with `changes` (path relative to this tree → blob id, or
  * null to remove) applied. Only trees on changed paths are rewritten; the rest keep their ids.
  */
-export async function updateTree(fs: RepoFs, dir: string, treeOid: string | null, changes: Map<string, string | null>, cache: object = {}): Promise<string> {
+export async function updateTree(fs: RepoFs, dir: string, treeOid: string | null, changes: Map<string, string | null>, cache: object = gitCache(fs)): Promise<string> {
 	const entries: TreeEntry[] = treeOid ? (await git.readTree({ fs, dir, oid: treeOid, cache })).tree : [];
 	const byName = new Map(entries.map((e) => [e.path, e]));
 	const nested = new Map<string, Map<string, string | null>>();
@@ -90,7 +90,7 @@ export interface CommitTextsOptions {
 /** Writes a commit holding `parent`'s tree plus `files`; returns its id, or null if nothing changed. */
 export async function commitTexts(opts: CommitTextsOptions): Promise<string | null> {
 	const dir = opts.dir ?? REPO_DIR;
-	const cache = opts.cache ?? {};
+	const cache = opts.cache ?? gitCache(opts.fs);
 	const { fs } = opts;
 	const parentCommit = await git.readCommit({ fs, dir, oid: opts.parent, cache });
 	const changes = new Map<string, string | null>();

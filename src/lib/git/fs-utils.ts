@@ -46,3 +46,22 @@ export async function exists(fs: RepoFs, path: string): Promise<boolean> {
 		return false;
 	}
 }
+
+/** Per file system: isomorphic-git's cache (parsed pack indexes) kept from one operation to the next. */
+const gitCaches = new WeakMap<object, object>();
+
+/**
+ * isomorphic-git's `cache` for `fs`. Without one, every call re-reads and re-parses each pack's
+ * index from storage — after the history is deepened that is most of a commit's or status's time.
+ * Packs are named by their content, so entries never go stale; a wiped repo calls {@link resetGitCache}.
+ */
+export function gitCache(fs: RepoFs): object {
+	let cache = gitCaches.get(fs);
+	if (!cache) gitCaches.set(fs, (cache = {}));
+	return cache;
+}
+
+/** Forgets `fs`'s isomorphic-git cache (its repo was wiped or cloned again). */
+export function resetGitCache(fs: RepoFs): void {
+	gitCaches.delete(fs);
+}

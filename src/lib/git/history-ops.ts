@@ -2,7 +2,7 @@
 import git, { type HttpClient } from 'isomorphic-git';
 import type { GitAuth } from './auth';
 import { readTextAt } from './commit-ops';
-import type { RepoFs } from './fs-utils';
+import { gitCache, type RepoFs } from './fs-utils';
 import { readOutbox } from './outbox';
 import type { CommitInfo, FileDiff, RemoteArgs } from './protocol';
 import { REPO_DIR } from './repo-ops';
@@ -20,7 +20,7 @@ export async function logCommits(fs: RepoFs, opts: { path?: string; limit?: numb
 	const unpushed = new Set((await readOutbox(fs, dir)).commits.map((c) => c.oid));
 	let entries;
 	try {
-		entries = await git.log({ fs, dir, ref: 'HEAD', depth: opts.limit ?? 200, filepath: opts.path, force: true });
+		entries = await git.log({ fs, dir, ref: 'HEAD', depth: opts.limit ?? 200, filepath: opts.path, force: true, cache: gitCache(fs) });
 	} catch (err) {
 		// A file with no history inside a shallow clone's reach has no commits to show yet.
 		if ((err as { code?: string }).code === 'NotFoundError') return [];
@@ -37,7 +37,7 @@ export async function logCommits(fs: RepoFs, opts: { path?: string; limit?: numb
 
 /** The files commit `oid` changed against its first parent, with both texts. */
 export async function commitDiff(fs: RepoFs, oid: string, dir = REPO_DIR): Promise<FileDiff[]> {
-	const { commit } = await git.readCommit({ fs, dir, oid });
+	const { commit } = await git.readCommit({ fs, dir, oid, cache: gitCache(fs) });
 	const parent = commit.parent[0] ?? null;
 	const paths = parent ? await changedPaths(fs, dir, parent, oid) : await allPaths(fs, dir, oid);
 	const out: FileDiff[] = [];

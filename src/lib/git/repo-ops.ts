@@ -3,7 +3,7 @@
  * the worker runs them on lightning-fs and tests can run them on node:fs.
  */
 import git, { type HttpClient, type ProgressCallback } from 'isomorphic-git';
-import { exists, mkdirp, type RepoFs } from './fs-utils';
+import { exists, gitCache, mkdirp, type RepoFs } from './fs-utils';
 import type { GitAuth } from './auth';
 import type { CloneResult, TreeFile } from './protocol';
 import { isMarkdownPath } from './url';
@@ -35,7 +35,7 @@ export interface ShallowCloneOptions {
  */
 export async function shallowClone(opts: ShallowCloneOptions): Promise<CloneResult> {
 	const dir = opts.dir ?? REPO_DIR;
-	const cache = opts.cache ?? {};
+	const cache = opts.cache ?? gitCache(opts.fs);
 	const t0 = now();
 	await mkdirp(opts.fs, dir);
 	await git.clone({
@@ -88,7 +88,7 @@ async function writeBlobs(fs: RepoFs, dir: string, files: { path: string; oid: s
 }
 
 /** Every file of `ref`'s tree with its blob id (submodules included, folders implied), sorted by path. */
-export async function listTree(fs: RepoFs, dir: string, ref = 'HEAD', cache: object = {}): Promise<{ path: string; oid: string }[]> {
+export async function listTree(fs: RepoFs, dir: string, ref = 'HEAD', cache: object = gitCache(fs)): Promise<{ path: string; oid: string }[]> {
 	const out: { path: string; oid: string }[] = [];
 	const commit = await git.resolveRef({ fs, dir, ref });
 	const visit = async (oid: string, prefix: string): Promise<void> => {
@@ -117,7 +117,7 @@ export async function readRepoFile(fs: RepoFs, path: string, dir = REPO_DIR): Pr
 	const target = `${dir}/${path}`;
 	if (await exists(fs, target)) return String(await fs.promises.readFile(target, { encoding: 'utf8' }));
 	const head = await git.resolveRef({ fs, dir, ref: 'HEAD' });
-	const { blob } = await git.readBlob({ fs, dir, oid: head, filepath: path });
+	const { blob } = await git.readBlob({ fs, dir, oid: head, filepath: path, cache: gitCache(fs) });
 	await mkdirp(fs, target.slice(0, target.lastIndexOf('/')));
 	await fs.promises.writeFile(target, blob);
 	return new TextDecoder().decode(blob);

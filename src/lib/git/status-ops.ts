@@ -1,6 +1,6 @@
 /** The repo's state for the status bar: HEAD, remote head, outbox size, unsaved files, conflict. */
 import git from 'isomorphic-git';
-import { exists, type RepoFs } from './fs-utils';
+import { exists, gitCache, type RepoFs } from './fs-utils';
 import { readOutbox } from './outbox';
 import type { RepoStatus } from './protocol';
 import { REPO_DIR } from './repo-ops';
@@ -23,7 +23,7 @@ export async function workingFiles(fs: RepoFs, dir = REPO_DIR, sub = ''): Promis
  * Blob ids of `paths` in commit `oid`'s tree (null when absent), reading each folder's tree once
  * however many of the paths share it.
  */
-export async function blobOids(fs: RepoFs, dir: string, oid: string, paths: string[], cache: object = {}): Promise<Map<string, string | null>> {
+export async function blobOids(fs: RepoFs, dir: string, oid: string, paths: string[], cache: object = gitCache(fs)): Promise<Map<string, string | null>> {
 	const trees = new Map<string, Map<string, { oid: string; type: string }>>();
 	const entries = async (tree: string) => {
 		let map = trees.get(tree);
@@ -77,7 +77,7 @@ async function workingOid(fs: RepoFs, file: string): Promise<string> {
 }
 
 /** Working files whose bytes differ from HEAD (new files count as changed). */
-export async function dirtyFiles(fs: RepoFs, dir = REPO_DIR, cache: object = {}): Promise<string[]> {
+export async function dirtyFiles(fs: RepoFs, dir = REPO_DIR, cache: object = gitCache(fs)): Promise<string[]> {
 	const head = await git.resolveRef({ fs, dir, ref: 'HEAD' });
 	const paths = await workingFiles(fs, dir);
 	const atHead = await blobOids(fs, dir, head, paths, cache);
@@ -119,7 +119,7 @@ async function countAhead(fs: RepoFs, dir: string, head: string, remote: string)
 	if (direct.reached) return direct.count;
 	const stops = new Set([remote]);
 	try {
-		for (const oid of await git.findMergeBase({ fs, dir, oids: [head, remote] })) stops.add(oid as string);
+		for (const oid of await git.findMergeBase({ fs, dir, oids: [head, remote], cache: gitCache(fs) })) stops.add(oid as string);
 	} catch {
 		// no common commit within the shallow history
 	}
@@ -132,7 +132,7 @@ async function firstParentsTo(fs: RepoFs, dir: string, head: string, stops: Set<
 	let oid: string | undefined = head;
 	try {
 		while (oid && !stops.has(oid) && n < limit) {
-			const { commit } = await git.readCommit({ fs, dir, oid });
+			const { commit } = await git.readCommit({ fs, dir, oid, cache: gitCache(fs) });
 			n++;
 			oid = commit.parent[0];
 		}

@@ -9,7 +9,7 @@ import git, { type HttpClient, type ProgressCallback } from 'isomorphic-git';
 import { rebaseText } from '../plan/rebase';
 import type { GitAuth } from './auth';
 import { commitTexts, currentBranch, readTextAt, setBranch } from './commit-ops';
-import { exists, mkdirp, type RepoFs } from './fs-utils';
+import { exists, gitCache, mkdirp, type RepoFs } from './fs-utils';
 import { readOutbox, writeOutbox, type OpenConflict, type Outbox, type OutboxCommit } from './outbox';
 import type { ConflictInfo, RemoteArgs, SyncResult } from './protocol';
 import { discoverPush, pushNewObjects, type PushTransport } from './push-ops';
@@ -85,7 +85,7 @@ type Replay = { ok: true; head: string; done: OutboxCommit[] } | { ok: false; in
  */
 export async function replayCommits(ctx: SyncContext, commits: OutboxCommit[], onto: string, start = 0, done: OutboxCommit[] = [], override?: { index: number; path: string; text: string }): Promise<Replay> {
 	const dir = ctx.dir ?? REPO_DIR;
-	const cache = ctx.cache ?? {};
+	const cache = ctx.cache ?? gitCache(ctx.fs);
 	let parent = onto;
 	const made = [...done];
 	for (let i = start; i < commits.length; i++) {
@@ -127,7 +127,7 @@ function mergeFile(base: string | null, local: string | null, remote: string | n
 }
 
 /** Paths (files) whose blob differs between two commits' trees; unchanged subtrees are skipped. */
-export async function changedPaths(fs: RepoFs, dir: string, a: string, b: string, cache: object = {}): Promise<string[]> {
+export async function changedPaths(fs: RepoFs, dir: string, a: string, b: string, cache: object = gitCache(fs)): Promise<string[]> {
 	const ta = (await git.readCommit({ fs, dir, oid: a, cache })).commit.tree;
 	const tb = (await git.readCommit({ fs, dir, oid: b, cache })).commit.tree;
 	const out: string[] = [];
@@ -160,7 +160,7 @@ async function diffTrees(fs: RepoFs, dir: string, a: string | null, b: string | 
  */
 export async function updateWorkingTree(ctx: SyncContext, oldHead: string, newHead: string): Promise<{ updated: Updated; unmerged: string[] }> {
 	const dir = ctx.dir ?? REPO_DIR;
-	const cache = ctx.cache ?? {};
+	const cache = ctx.cache ?? gitCache(ctx.fs);
 	const updated: Updated = [];
 	const unmerged: string[] = [];
 	for (const path of await changedPaths(ctx.fs, dir, oldHead, newHead, cache)) {
@@ -252,7 +252,7 @@ async function localCommits(ctx: SyncContext, outbox: Outbox, head: string, stop
  */
 export async function integrate(ctx: SyncContext, outbox: Outbox, oldRemote: string | null, newRemote: string | null): Promise<{ rebased: boolean; updated: Updated; conflict: ConflictInfo | null }> {
 	const dir = ctx.dir ?? REPO_DIR;
-	const cache = (ctx.cache ??= {});
+	const cache = (ctx.cache ??= gitCache(ctx.fs));
 	const head = await git.resolveRef({ fs: ctx.fs, dir, ref: 'HEAD' });
 	const branch = await currentBranch(ctx.fs, dir);
 	if (!newRemote || head === newRemote) {
@@ -350,7 +350,7 @@ async function pushBranch(ctx: SyncContext, outbox: Outbox): Promise<{ pushed: n
  */
 export async function syncRepo(ctx: SyncContext, opts: { push: boolean }): Promise<SyncResult> {
 	const dir = ctx.dir ?? REPO_DIR;
-	ctx.cache ??= {};
+	ctx.cache ??= gitCache(ctx.fs);
 	const outbox = await readOutbox(ctx.fs, dir);
 	if (outbox.conflict) return { pushed: 0, rebased: false, updated: [], status: await repoStatus(ctx.fs, dir) };
 	const before = await remoteHead(ctx.fs, ctx.remote.branch, dir);
@@ -376,7 +376,7 @@ export async function syncRepo(ctx: SyncContext, opts: { push: boolean }): Promi
  */
 export async function resolveAndSync(ctx: SyncContext, text: string): Promise<SyncResult> {
 	const dir = ctx.dir ?? REPO_DIR;
-	ctx.cache ??= {};
+	ctx.cache ??= gitCache(ctx.fs);
 	const outbox = await readOutbox(ctx.fs, dir);
 	const open = outbox.conflict;
 	if (!open) return syncRepo(ctx, { push: true });

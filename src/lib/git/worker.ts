@@ -8,7 +8,7 @@ import webHttp from 'isomorphic-git/http/web';
 import { makeOnAuth } from './auth';
 import { classifyGitError, GitError, LockedError, UnknownGitError, type ErrorContext } from './errors';
 import { guardedHttp, OperationGuard, stoppedCause } from './guarded-http';
-import type { RepoFs } from './fs-utils';
+import { resetGitCache, type RepoFs } from './fs-utils';
 import { type FromWorker, type GitOps, type GitProgress, type RemoteArgs, repoDbName, type ToWorker } from './protocol';
 import { initRepo, listRepoFiles, readRepoFile, shallowClone } from './repo-ops';
 import { commitWorkingFiles, discardWorkingFile, NothingToCommitError, readHeadText, writeWorkingFile } from './commit-ops';
@@ -128,7 +128,10 @@ function releaseLock(id: string): void {
 function repoFs(id: string, fresh = false): FS {
 	if (lost.has(id)) throw LockedError.of({});
 	let fs = open.get(id);
-	if (fs && fresh) fs.init(repoDbName(id), { wipe: true });
+	if (fs && fresh) {
+		fs.init(repoDbName(id), { wipe: true });
+		resetGitCache(fs as unknown as RepoFs);
+	}
 	if (!fs) {
 		fs = new FS(repoDbName(id), { wipe: fresh });
 		open.set(id, fs);
