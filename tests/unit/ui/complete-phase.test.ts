@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { applyPlanEdit } from '../../../src/lib/plan/edit';
 import { allPhases } from '../../../src/lib/plan/deps';
 import { parsePlan } from '../../../src/lib/plan/parse';
-import { completionMessage, completionPreview, dependencyWarning } from '../../../src/lib/ui/phases/complete';
+import { completionMessage, completionPreview, dependencyWarning, withLessons } from '../../../src/lib/ui/phases/complete';
 import { PHASES_PLAN, PHASES_ROADMAP } from '../../support/phase-plan';
 
 const now = new Date('2026-11-29T10:00:00Z');
@@ -56,5 +56,15 @@ describe('completionMessage', () => {
 	it('names the phase by number and plain title', () => {
 		const phase = allPhases(parsePlan('# P\n\n## Phase 4: **Ship** `it`\n\n- [ ] a\n'))[0];
 		expect(completionMessage(phase)).toBe('feat(plan): complete Phase 4 — Ship it');
+	});
+});
+
+describe('withLessons', () => {
+	it('gives the summary line the edit writes for the same lessons', () => {
+		const bare = completionPreview(PHASES_PLAN, '2', { now });
+		const typed = completionPreview(PHASES_PLAN, '2', { now, lessons: '  Mock the clock\nearly.  ' });
+		if (!bare || !typed) throw new Error('no preview');
+		expect(withLessons(bare.summary, '  Mock the clock\nearly.  ')).toEqual(typed.summary);
+		expect(withLessons(typed.summary, ' ')).toEqual(bare.summary);
 	});
 });

@@ -12,6 +12,7 @@ import { phaseTransition, type PhaseTransition } from '$lib/plan/transition';
 import { updateRoadmap } from '$lib/plan/roadmap';
 import type { Phase, ProgressItem } from '$lib/plan/types';
 import { inlineText } from '../panels/inline-text';
+import { LESSONS_PLACEHOLDER } from '$lib/plan/edit/summary';
 
 /** The dialog's content for one phase. */
 export interface CompletionPreview {
@@ -107,6 +108,15 @@ export function completionPreview(text: string, phaseId: string, opts: Completio
 		roadmapAfter,
 		message: completionMessage(phase)
 	};
+}
+
+/**
+ * The summary lines with the lessons as typed so far, without recomputing the preview (a long plan
+ * is parsed once when the dialog opens, not on every keystroke); the edit writes the same line.
+ */
+export function withLessons(summary: readonly string[], lessons: string): string[] {
+	const line = `**Lessons Learned**: ${lessons.replace(/\s*[\r\n]+\s*/g, ' ').trim() || LESSONS_PLACEHOLDER}`;
+	return summary.map((l) => (l.startsWith('**Lessons Learned**:') ? line : l));
 }
 
 /** The warning for open dependencies: `Phase 2 depends on phase 1, which is not complete.` */
