@@ -5,9 +5,8 @@
  * coming back home shows it at once while it refreshes.
  */
 import { gitClient } from '$lib/git';
-import { discoverPlans } from '$lib/plan/discover';
 import type { RepoRecord } from '$lib/store';
-import { planSummary, type PlanSummary } from '$lib/ui/repo/plan-summary';
+import type { PlanSummary } from '$lib/ui/repo/plan-summary';
 import { shownError } from '$lib/session/repo-git.svelte';
 import type { ShownError } from '$lib/session/workspace.svelte';
 import { searchPlans, type SearchDoc, type SearchHit } from './search';
@@ -79,7 +78,8 @@ export class HomeOverview {
 		const known = this.repos[repo.id];
 		if (!known) this.#set(repo.id, { state: 'loading', plans: [], ahead: 0, error: null });
 		try {
-			const o = await gitClient().overview(repo.id);
+			// The plan parser loads only once there is a repo to read: the empty first screen stays small.
+			const [o, { discoverPlans }, { planSummary }] = await Promise.all([gitClient().overview(repo.id), import('$lib/plan/discover'), import('$lib/ui/repo/plan-summary')]);
 			if (run !== this.#run) return;
 			const discovered = await discoverPlans(o.paths, (p) => o.markdown[p] ?? null);
 			const plans: HomePlan[] = [];
