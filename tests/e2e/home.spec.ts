@@ -111,3 +111,34 @@ test('home lists every repo’s plans with next action, progress and unpushed co
 	await expect(page.getByRole('heading', { name: 'Quick update' })).toBeVisible();
 	await expect(page.getByText('Measure the lighthouse beam').first()).toBeVisible();
 });
+
+test('a repo open for editing in another tab is named as such on home; the glance never takes its lock', async ({ page, context, app, repo }) => {
+	const alpha = repo('held', { 'docs/plans/alpha.md': ALPHA });
+	const beta = repo('free', { 'docs/development/V2.0_PHASE_3.md': BETA });
+	await page.goto(app.url);
+	await clone(page, alpha);
+	await clone(page, beta);
+	await expect(planRow(page, 'held', 'docs/plans/alpha.md')).toContainText('1/3');
+	// Home only glanced at both repos: the repo page, in a fresh tab, gets the write lock.
+	const editor = await context.newPage();
+	await page.close();
+	await editor.goto(app.url);
+	await editor.getByRole('region', { name: 'Repositories' }).getByRole('link', { name: 'held', exact: true }).click();
+	await expect(editor.getByRole('list', { name: 'Plans', exact: true }).getByRole('link', { name: 'docs/plans/alpha.md' })).toBeVisible();
+	await expect(editor.getByRole('alert')).toHaveCount(0);
+
+	// A second tab's home: the held repo says why it shows no plans; the other repo is read.
+	const second = await context.newPage();
+	await second.goto(app.url);
+	await expect(planRow(second, 'free', 'docs/development/V2.0_PHASE_3.md')).toContainText('2/3');
+	await expect(second.getByRole('region', { name: 'Next actions' }).getByRole('group', { name: 'held' })).toContainText('open for editing in another Waymark tab', { timeout: 20_000 });
+	// The editing tab keeps working.
+	await editor.getByRole('list', { name: 'Plans', exact: true }).getByRole('link', { name: 'docs/plans/alpha.md' }).click();
+	await expect(editor.getByRole('textbox', { name: 'Plan text' })).toBeVisible();
+	await expect(editor.getByRole('alert')).toHaveCount(0);
+
+	// Once the editing tab is closed, home reads the repo again.
+	await editor.close();
+	await second.reload();
+	await expect(planRow(second, 'held', 'docs/plans/alpha.md')).toContainText('1/3', { timeout: 20_000 });
+});
