@@ -326,3 +326,18 @@ test('Set budget from the panel writes the range, the reality-check tier and the
 	expect(lines.filter((l) => l.startsWith('**Token Budget**'))).toEqual(['**Token Budget**: 500K-800K tokens', '**Token Budget**: 400K-600K tokens', '**Token Budget**: 200K-300K tokens']);
 	await expect(budget.getByRole('row', { name: /^3 / })).toContainText('500K–750K');
 });
+
+test('Skip phase 3 with a reason writes its status line; a skipped phase can be started again', async ({ page, app, repo }) => {
+	const fixture = repo('skip', { [PHASES_PLAN_PATH]: PHASES_PLAN });
+	await cloneAndOpen(page, app.url, fixture);
+	const phasesPanel = page.getByRole('region', { name: 'Phases' });
+	await phasesPanel.getByRole('button', { name: 'Skip phase 3', exact: true }).click();
+	await phasesPanel.getByRole('textbox', { name: 'Reason for skipping phase 3' }).fill('polish moves to v1.3');
+	await phasesPanel.getByRole('button', { name: 'Skip', exact: true }).click();
+	await expect.poll(() => editorLines(page)).toContain('**Status**: Skipped — polish moves to v1.3');
+	const p3 = allPhases(parsePlan((await editorLines(page)).join('\n'))).find((p) => p.id === '3');
+	expect(p3).toMatchObject({ status: 'skipped' });
+	// A skipped phase can be started again, not skipped twice.
+	await expect(phasesPanel.getByRole('button', { name: 'Start phase 3', exact: true })).toBeVisible();
+	await expect(phasesPanel.getByRole('button', { name: 'Skip phase 3', exact: true })).toHaveCount(0);
+});
