@@ -17,6 +17,10 @@ const PLAN = [
 	'- [x] (2026-01-01) Write the outline',
 	'- [ ] Check the contrast',
 	'',
+	'See <https://example.invalid/contrast> and `code`.',
+	'',
+	'---',
+	'',
 	'## Phase 1: Colours',
 	'',
 	'**Status**: In Progress',
@@ -87,6 +91,11 @@ for (const scheme of ['light', 'dark'] as const) {
 		await expect(page.getByRole('textbox', { name: 'Plan text' })).toBeVisible();
 		await expect(page.getByRole('region', { name: 'Progress' })).toBeVisible();
 		expect(await seriousViolations(page), 'plan page').toEqual([]);
+		// The editor follows the theme too: its caret and text use the page's own colours.
+		const fg = await page.evaluate(() => getComputedStyle(document.body).color);
+		await page.getByRole('textbox', { name: 'Plan text' }).click();
+		await expect(page.locator('.cm-cursor').first()).toHaveCSS('border-left-color', fg);
+		await expect(page.locator('.cm-content')).toHaveCSS('color', fg);
 		// Forms open too.
 		await page.getByRole('button', { name: 'Add decision' }).click();
 		await expect(page.getByRole('textbox', { name: 'Rationale' })).toBeVisible();

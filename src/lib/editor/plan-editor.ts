@@ -6,6 +6,7 @@ import { setDiagnostics, lintGutter, type Diagnostic } from '@codemirror/lint';
 import type { PlanDiagnostic, Span, TextChange } from '$lib/plan/types';
 import { detectLineSeparator, offsetMap, type OffsetMap } from './offsets';
 import { minimalChanges } from './text-diff';
+import { planEditorTheme } from './theme';
 
 /** Sets (or clears) the highlighted next action, in editor positions. */
 const setNextAction = StateEffect.define<{ from: number; to: number } | null>();
@@ -54,6 +55,7 @@ export class PlanEditor {
 	constructor(opts: PlanEditorOptions) {
 		this.lineSeparator = detectLineSeparator(opts.text);
 		const extensions: Extension[] = [
+			planEditorTheme,
 			basicSetup,
 			markdown(),
 			EditorView.lineWrapping,
