@@ -130,3 +130,40 @@ test('keyboard focus is visible on every kind of control', async ({ page, app })
 		expect(outline.width).toBeGreaterThanOrEqual(2);
 	}
 });
+
+/** Presses Tab until `target` has focus (at most `max` times); fails if it never does. */
+async function tabTo(page: Page, target: ReturnType<Page['locator']>, max = 60): Promise<void> {
+	for (let i = 0; i < max; i++) {
+		if (await target.evaluate((el) => el === document.activeElement).catch(() => false)) return;
+		await page.keyboard.press('Tab');
+	}
+	await expect(target).toBeFocused();
+}
+
+test('quick update by keyboard alone, with a visible focus ring on each control', async ({ page, app, repo }) => {
+	const fixture = repo('keys', { [PLAN_PATH]: PLAN });
+	await page.goto(app.url);
+	await page.getByRole('textbox', { name: 'Repository URL' }).fill(fixture.url);
+	await page.keyboard.press('Enter');
+	const quick = page.getByRole('list', { name: 'Next actions in keys' }).getByRole('link', { name: 'Quick update' });
+	await tabTo(page, quick);
+	await page.keyboard.press('Enter');
+	await expect(page.getByRole('heading', { name: 'Quick update' })).toBeVisible();
+
+	const box = page.getByRole('checkbox', { name: 'Pick the palette' });
+	await tabTo(page, box);
+	expect(await box.evaluate((el) => getComputedStyle(el).outlineStyle)).not.toBe('none');
+	await page.keyboard.press('Space');
+	await expect(box).toBeChecked();
+
+	const add = page.getByRole('button', { name: 'Add surprise' });
+	await tabTo(page, add);
+	expect(await add.evaluate((el) => getComputedStyle(el).outlineStyle)).not.toBe('none');
+	await page.keyboard.press('Enter');
+	await expect(page.getByRole('textbox', { name: 'Surprise' })).toBeFocused();
+	await page.keyboard.type('Focus rings were missing on links.');
+	await tabTo(page, page.getByRole('button', { name: 'Save' }));
+	await page.keyboard.press('Enter');
+	await expect(page.getByText('Surprise added.')).toBeVisible();
+	await expect(page.getByText('Changed since last commit')).toBeVisible();
+});
