@@ -349,3 +349,33 @@ test('Install: Chromium’s own prompt behind an "Install" button; Safari on iPa
 		await ipad.close();
 	}
 });
+
+test('quick update works offline: app and git servers stopped, reload, tick and commit; it is pushed once they are back', async ({ page, app, gitServer, repo }) => {
+	const planPath = 'docs/plans/offline.md';
+	const fixture = repo('offline-quick', { [planPath]: EXPORT_PLAN });
+	await page.goto(app.url);
+	await waitForController(page);
+	await page.getByRole('textbox', { name: 'Repository URL' }).fill(fixture.url);
+	await page.getByRole('button', { name: 'Clone' }).click();
+	const row = page.getByRole('list', { name: 'Next actions in offline-quick' }).getByRole('listitem').filter({ has: page.getByText(planPath, { exact: true }) });
+	await row.getByRole('link', { name: 'Quick update' }).click();
+	await expect(page.getByRole('checkbox', { name: 'Pack the crates' })).toBeVisible();
+	const url = page.url();
+
+	await app.stop();
+	await gitServer.stop();
+	const reloaded = await page.goto(url);
+	expect(reloaded?.fromServiceWorker()).toBe(true);
+	await page.getByRole('checkbox', { name: 'Pack the crates' }).check();
+	await page.getByRole('textbox', { name: 'Author name' }).fill('Offline Tester');
+	await page.getByRole('textbox', { name: 'Author email' }).fill('offline@waymark.invalid');
+	await page.getByRole('button', { name: 'Commit', exact: true }).click();
+	await expect(page.getByRole('status')).toHaveText(/^1 commit to push/);
+	expect(git(fixture.path, 'rev-list', '--count', 'main')).toBe('1');
+
+	await gitServer.start();
+	await page.getByRole('button', { name: 'Push', exact: true }).click();
+	await expect(page.getByRole('status')).toHaveText(/^Everything pushed/, { timeout: 30_000 });
+	expect(git(fixture.path, 'rev-list', '--count', 'main')).toBe('2');
+	expect(git(fixture.path, 'log', '-1', '--format=%an')).toBe('Offline Tester');
+});
