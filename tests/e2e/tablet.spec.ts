@@ -103,8 +103,10 @@ test('quick update by taps only: tick, + tokens, a surprise, commit and push rea
 	expect(await smallTargets(page)).toEqual([]);
 
 	// First commit on this device: the author is asked once, right here.
-	await page.getByRole('textbox', { name: 'Author name' }).fill('Tablet Tester');
-	await page.getByRole('textbox', { name: 'Author email' }).fill('tablet@waymark.invalid');
+	// Typed key by key: the fields stay while both are being filled in.
+	await page.getByRole('textbox', { name: 'Author name' }).pressSequentially('Tablet Tester');
+	await page.getByRole('textbox', { name: 'Author email' }).pressSequentially('tablet@waymark.invalid');
+	await expect(page.getByRole('textbox', { name: 'Author email' })).toHaveValue('tablet@waymark.invalid');
 	await expect(page.getByRole('textbox', { name: 'Commit message' })).toHaveValue(/^docs\(plan\): progress/);
 	await page.getByRole('button', { name: 'Commit', exact: true }).tap();
 	await expect(page.getByRole('status')).toHaveText(/^1 commit to push/);
