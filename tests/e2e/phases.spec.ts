@@ -341,3 +341,19 @@ test('Skip phase 3 with a reason writes its status line; a skipped phase can be 
 	await expect(phasesPanel.getByRole('button', { name: 'Start phase 3', exact: true })).toBeVisible();
 	await expect(phasesPanel.getByRole('button', { name: 'Skip phase 3', exact: true })).toHaveCount(0);
 });
+
+test('the phase commit message follows the format set in Settings', async ({ page, app, repo }) => {
+	const fixture = repo('format', { [PHASES_PLAN_PATH]: PHASES_PLAN });
+	await page.goto(app.url);
+	const format = page.getByRole('region', { name: 'Settings' }).getByRole('textbox', { name: 'Phase commit message' });
+	await expect(format).toHaveValue('feat(plan): complete Phase {n} — {title}');
+	await format.fill('docs(plan): phase {n} done — {title}');
+	await format.blur();
+	await cloneAndOpen(page, app.url, fixture);
+	await page.getByRole('region', { name: 'Phases' }).getByRole('button', { name: 'Complete phase 2', exact: true }).click();
+	const dialog = page.getByRole('dialog', { name: 'Complete phase 2' });
+	await expect(dialog).toContainText('docs(plan): phase 2 done — Integration');
+	await confirmComplete(page, dialog);
+	await expect(page.getByRole('status')).toHaveText(/^Everything pushed/, { timeout: 30_000 });
+	expect(git(fixture.path, 'log', '-1', '--format=%s')).toBe('docs(plan): phase 2 done — Integration');
+});

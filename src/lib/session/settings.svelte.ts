@@ -5,6 +5,7 @@ import { DEFAULT_SETTINGS, loadSettings, saveSettings } from '$lib/store';
 export class SettingsState {
 	authorName = $state(DEFAULT_SETTINGS.authorName);
 	authorEmail = $state(DEFAULT_SETTINGS.authorEmail);
+	phaseMessage = $state(DEFAULT_SETTINGS.phaseMessage);
 	loaded = $state(false);
 
 	/** Reads the saved settings. */
@@ -12,11 +13,12 @@ export class SettingsState {
 		const s = await loadSettings();
 		this.authorName = s.authorName;
 		this.authorEmail = s.authorEmail;
+		this.phaseMessage = s.phaseMessage;
 		this.loaded = true;
 	}
 
 	/** Writes the current values. */
 	async save(): Promise<void> {
-		await saveSettings({ authorName: this.authorName.trim(), authorEmail: this.authorEmail.trim() });
+		await saveSettings({ authorName: this.authorName.trim(), authorEmail: this.authorEmail.trim(), phaseMessage: this.phaseMessage.trim() || DEFAULT_SETTINGS.phaseMessage });
 	}
 }

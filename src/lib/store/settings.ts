@@ -6,10 +6,12 @@ import { db, KEYS } from './db';
 export interface Settings {
 	authorName: string;
 	authorEmail: string;
+	/** The message of a phase-completion commit: `{n}` is the phase number, `{title}` its title. */
+	phaseMessage: string;
 }
 
 /** Defaults before the person sets anything. */
-export const DEFAULT_SETTINGS: Settings = { authorName: '', authorEmail: '' };
+export const DEFAULT_SETTINGS: Settings = { authorName: '', authorEmail: '', phaseMessage: 'feat(plan): complete Phase {n} — {title}' };
 
 /** The saved settings, with defaults for anything missing. */
 export async function loadSettings(): Promise<Settings> {

@@ -57,6 +57,20 @@ describe('completionMessage', () => {
 		const phase = allPhases(parsePlan('# P\n\n## Phase 4: **Ship** `it`\n\n- [ ] a\n'))[0];
 		expect(completionMessage(phase)).toBe('feat(plan): complete Phase 4 — Ship it');
 	});
+	it('follows the format from settings', () => {
+		const phase = { number: '2', title: 'Integration' };
+		expect(completionMessage(phase, 'docs: phase {n} done ({title})')).toBe('docs: phase 2 done (Integration)');
+		expect(completionMessage(phase, 'chore: close {title}')).toBe('chore: close Integration (Phase 2)');
+		expect(completionMessage(phase, '   ')).toBe('feat(plan): complete Phase 2 — Integration');
+		expect(completionMessage(phase, 'a {n}\nsecond line')).toBe('a 2');
+	});
+	it('drops the separator before a missing title', () => {
+		expect(completionMessage({ number: '3', title: '' })).toBe('feat(plan): complete Phase 3');
+		expect(completionMessage({ number: '3', title: '' }, 'Phase {n}: {title}')).toBe('Phase 3');
+	});
+	it('is what the preview shows', () => {
+		expect(completionPreview(PHASES_PLAN, '2', { now, messageFormat: 'phase {n} ✅' })?.message).toBe('phase 2 ✅');
+	});
 });
 
 describe('withLessons', () => {

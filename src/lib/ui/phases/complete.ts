@@ -52,12 +52,24 @@ export interface CompletionOptions {
 	roadmapText?: string | null;
 	/** Whether ROADMAP.md is updated in the same commit (the checklist then judges the updated text). */
 	updateRoadmap?: boolean;
+	/** The commit message format (settings); the default when absent. */
+	messageFormat?: string;
 }
 
-/** `feat(plan): complete Phase 2 — Integration`. */
-export function completionMessage(phase: Pick<Phase, 'number' | 'title'>): string {
+/** The default phase-completion message format: `{n}` the phase number, `{title}` its title. */
+export const DEFAULT_PHASE_MESSAGE = 'feat(plan): complete Phase {n} — {title}';
+
+/**
+ * `feat(plan): complete Phase 2 — Integration`, or the person's own `format`. A phase without a
+ * title drops the separator before `{title}`; a format without `{n}` gets the number appended, so
+ * the message always names the phase.
+ */
+export function completionMessage(phase: Pick<Phase, 'number' | 'title'>, format = DEFAULT_PHASE_MESSAGE): string {
 	const title = inlineText(phase.title);
-	return `feat(plan): complete Phase ${phase.number}${title ? ` — ${title}` : ''}`;
+	let f = format.trim() || DEFAULT_PHASE_MESSAGE;
+	if (!f.includes('{n}')) f = `${f} (Phase {n})`;
+	if (!title) f = f.replace(/\s*[-–—:|]*\s*\{title\}/g, '');
+	return f.replaceAll('{n}', phase.number).replaceAll('{title}', title).split('\n')[0];
 }
 
 function openCount(phase: Phase): number {
@@ -106,7 +118,7 @@ export function completionPreview(text: string, phaseId: string, opts: Completio
 		budget: planBudget(afterDoc).phases.find((p) => p.phaseId === phaseId) ?? null,
 		transition,
 		roadmapAfter,
-		message: completionMessage(phase)
+		message: completionMessage(phase, opts.messageFormat)
 	};
 }
 

@@ -103,7 +103,7 @@ export class PhaseFlows {
 				settings.authorEmail = choice.author.email;
 				void settings.save().catch(() => undefined);
 			}
-			git.status = await plan.commit(completionMessage(phase), choice.author, also);
+			git.status = await plan.commit(completionMessage(phase, settings.phaseMessage), choice.author, also);
 			view.setCommitted(plan.headText ?? '');
 			this.completing = null;
 			// Pushed at once when online; otherwise it waits in the outbox (pushed when the network returns).
