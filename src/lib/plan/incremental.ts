@@ -14,7 +14,8 @@
  */
 import { parsePlan, planFromScan } from './parse';
 import { splitChunks, type Chunk } from './parse/chunks';
-import { joinScans } from './parse/join';
+import { findFrontMatter } from './parse/frontmatter';
+import { joinScans, type ScanPart } from './parse/join';
 import { scanMarkdown, type Scan } from './parse/tree';
 import type { PlanDoc } from './types';
 
@@ -28,7 +29,17 @@ interface ChunkScan {
 	scan: Scan;
 	/** Whether the chunk's last block may still be open, so it cannot end a chunk. */
 	open: boolean;
+	/** Scans of the pieces the chunk was cut into between list items (see `itemCuts`), by their text. */
+	pieces: Map<string, Scan> | null;
 }
+
+/** Finds the scan of an unchanged chunk body, or of an unchanged piece of one. */
+interface Lookup {
+	body(body: string): ChunkScan | undefined;
+	piece(piece: string): Scan | undefined;
+}
+
+const NO_LOOKUP: Lookup = { body: () => undefined, piece: () => undefined };
 
 /** One or more chunks parsed together (`entry` is the scan of `[start, end)`, relative to `start`). */
 interface Part {
@@ -54,7 +65,7 @@ export function createIncrementalParser(): IncrementalParser {
 			const text = typeof markdown === 'string' ? markdown : '';
 			if (state && state.text === text) return state.doc;
 			try {
-				const parts = state ? reparts(state, text) : partsOf(text, splitChunks(text), () => undefined, false).parts;
+				const parts = state ? reparts(state, text) : partsOf(text, splitChunks(text), NO_LOOKUP, false).parts;
 				const doc = planFromScan(joinScans(text, parts.map((p) => ({ scan: p.entry.scan, offset: p.start }))));
 				state = { text, parts, doc };
 				return doc;
@@ -70,14 +81,14 @@ export function createIncrementalParser(): IncrementalParser {
  * Groups consecutive chunks into parts: a chunk whose scan ends open is merged with the next
  * one (when `moreAfter` or another chunk follows). `lookup` offers scans of unchanged bodies.
  */
-function partsOf(text: string, chunks: readonly Chunk[], lookup: (body: string) => ChunkScan | undefined, moreAfter: boolean): { parts: Part[]; lastOpen: boolean } {
+function partsOf(text: string, chunks: readonly Chunk[], lookup: Lookup, moreAfter: boolean): { parts: Part[]; lastOpen: boolean } {
 	const parts: Part[] = [];
 	let lastOpen = false;
 	for (let i = 0; i < chunks.length; i++) {
 		const start = chunks[i].start;
 		for (;;) {
 			const body = text.slice(start, chunks[i].end);
-			const entry = lookup(body) ?? scanChunk(body);
+			const entry = lookup.body(body) ?? scanChunk(body, lookup);
 			if (entry.open && i + 1 < chunks.length) {
 				i++;
 				continue;
@@ -102,6 +113,16 @@ function reparts(prev: State, text: string): Part[] {
 	const oldEnd = old.length - tail;
 	const delta = text.length - old.length;
 
+	// Front matter looks ahead from the first line to its closing `---`, anywhere: when it may
+	// have changed (appeared, gone, or an edit at or before its end), cut the whole text again,
+	// re-scanning only the bodies that changed.
+	const fmOld = findFrontMatter(old, old.charCodeAt(0) === 0xfeff ? 1 : 0);
+	const fmNew = findFrontMatter(text, text.charCodeAt(0) === 0xfeff ? 1 : 0);
+	if ((fmOld || fmNew) && (fmOld?.span.end !== fmNew?.span.end || (fmNew?.span.end ?? 0) >= head)) {
+		const all = new Map(parts.map((p) => [old.slice(p.start, p.end), p.entry]));
+		return partsOf(text, splitChunks(text), { body: (body) => all.get(body), piece: () => undefined }, false).parts;
+	}
+
 	// The window starts one part before the part holding the change: that part's heading line
 	// may be the changed one, and the part before it ends before the change, so its start is
 	// still a boundary with everything before it unchanged.
@@ -110,12 +131,17 @@ function reparts(prev: State, text: string): Part[] {
 	a = Math.max(0, a - 1);
 	const from = parts[a].start;
 	const bodies = new Map<string, ChunkScan>();
-	const lookup = (body: string): ChunkScan | undefined => bodies.get(body);
+	const pieces = new Map<string, Scan>();
+	const lookup: Lookup = { body: (body) => bodies.get(body), piece: (piece) => pieces.get(piece) };
 
 	let b = a + 1;
 	while (b < parts.length && parts[b].start < oldEnd) b++;
 	for (let step = 1; ; step *= 2) {
-		for (let i = a; i < Math.min(b, parts.length); i++) bodies.set(old.slice(parts[i].start, parts[i].end), parts[i].entry);
+		for (let i = a; i < Math.min(b, parts.length); i++) {
+			const entry = parts[i].entry;
+			bodies.set(old.slice(parts[i].start, parts[i].end), entry);
+			if (entry.pieces) for (const [k, v] of entry.pieces) pieces.set(k, v);
+		}
 		if (b >= parts.length) {
 			const chunks = splitChunks(text.slice(from)).map((c) => ({ start: c.start + from, end: c.end + from }));
 			return [...parts.slice(0, a), ...partsOf(text, chunks, lookup, false).parts];
@@ -127,7 +153,10 @@ function reparts(prev: State, text: string): Part[] {
 		const nl = text.indexOf('\n', to);
 		const probe = splitChunks(text.slice(from, nl === -1 ? text.length : nl + 1));
 		const at = probe.findIndex((c) => c.start + from === to);
-		if (at > 0) {
+		// Front matter is the one look-ahead of the chunker: a window at the start of the text must
+		// not end inside front matter that closes only after it.
+		const frontMatterEnd = from === 0 ? (findFrontMatter(text, text.charCodeAt(0) === 0xfeff ? 1 : 0)?.span.end ?? 0) : 0;
+		if (at > 0 && frontMatterEnd < to) {
 			const chunks = probe.slice(0, at).map((c) => ({ start: c.start + from, end: c.end + from }));
 			const { parts: middle, lastOpen } = partsOf(text, chunks, lookup, true);
 			if (!lastOpen) {
@@ -139,9 +168,95 @@ function reparts(prev: State, text: string): Part[] {
 	}
 }
 
-function scanChunk(body: string): ChunkScan {
+function scanChunk(body: string, lookup: Lookup): ChunkScan {
+	const cuts = itemCuts(body);
+	if (cuts.length) {
+		const bounds = [0, ...cuts, body.length];
+		const pieces = new Map<string, Scan>();
+		const parts: ScanPart[] = [];
+		for (let i = 0; i + 1 < bounds.length; i++) {
+			const piece = body.slice(bounds[i], bounds[i + 1]);
+			const scan = pieces.get(piece) ?? lookup.piece(piece) ?? scanMarkdown(piece);
+			pieces.set(piece, scan);
+			parts.push({ scan, offset: bounds[i] });
+		}
+		const scan = joinListPieces(joinScans(body, parts), cuts);
+		if (scan) return { scan, open: endsOpen(body, scan), pieces };
+	}
 	const scan = scanMarkdown(body);
-	return { scan, open: endsOpen(body, scan) };
+	return { scan, open: endsOpen(body, scan), pieces: null };
+}
+
+const BULLET_AT_COLUMN_0 = /^([-*+])[ \t]+\S/;
+const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*\r?$/;
+const BLANK_LINE = /^[ \t]*\r?$/;
+
+/**
+ * Offsets in `body` where it may be cut between two items of one tight top-level bullet list,
+ * so a keystroke in a long checklist re-scans one item, not the whole section: a column-0 item
+ * line with the same bullet as the item before it, no blank line in between, and an item before
+ * it whose lines hold nothing that could reach past it or change how it ends (no fence (```, ~~~),
+ * HTML or table characters), and not in a body that may start with front matter. Cut pieces are scanned
+ * alone and joined by `joinListPieces`.
+ */
+export function itemCuts(body: string): number[] {
+	const cuts: number[] = [];
+	// Front matter (`---`/`+++`, maybe after a BOM) is read from the whole text: never cut a body that may hold it.
+	const first = body.charCodeAt(0);
+	if (first === 0xfeff || first === 45 /* - */ || first === 43 /* + */) return cuts;
+	let bullet: string | null = null;
+	let simple = false;
+	let prevBlank = true;
+	for (let pos = 0; pos < body.length; ) {
+		const nl = body.indexOf('\n', pos);
+		const lineEnd = nl === -1 ? body.length : nl;
+		const line = body.slice(pos, lineEnd);
+		const blank = BLANK_LINE.test(line);
+		const unsafe = line.includes('```') || line.includes('~~~') || line.includes('<') || line.includes('|');
+		if (blank) bullet = null;
+		else if (line[0] === ' ' || line[0] === '\t') simple &&= !unsafe;
+		else {
+			const m = BULLET_AT_COLUMN_0.exec(line);
+			if (m && !THEMATIC_BREAK.test(line)) {
+				if (bullet === m[1] && simple && !prevBlank) cuts.push(pos);
+				bullet = m[1];
+				simple = !unsafe;
+			} else bullet = null;
+		}
+		prevBlank = blank;
+		pos = lineEnd + 1;
+	}
+	return cuts;
+}
+
+/**
+ * Makes the scan of pieces cut at `cuts` the scan of the whole: each piece after a cut starts
+ * a new top-level list that is really the continuation of the list before it, so that list is
+ * extended and its items pointed at the first one. Returns null (scan the whole body instead)
+ * when the pieces do not look like that.
+ */
+function joinListPieces(scan: Scan, cuts: readonly number[]): Scan | null {
+	const merged = new Map<number, number>();
+	const lists: Scan['lists'] = [];
+	let cut = 0;
+	for (const list of scan.lists) {
+		if (cut < cuts.length && list.start === cuts[cut]) {
+			if (list.level !== 0) return null;
+			let prev = lists.length - 1;
+			while (prev >= 0 && lists[prev].level !== 0) prev--;
+			if (prev < 0 || !/^\r?\n$/.test(scan.text.slice(lists[prev].end, list.start))) return null;
+			merged.set(list.start, lists[prev].start);
+			lists[prev] = { ...lists[prev], end: list.end };
+			cut++;
+			continue;
+		}
+		if (cut < cuts.length && list.start > cuts[cut]) return null;
+		lists.push(list);
+	}
+	if (cut !== cuts.length) return null;
+	for (const item of scan.items) item.listStart = merged.get(item.listStart) ?? item.listStart;
+	for (const task of scan.allTasks) task.listStart = merged.get(task.listStart) ?? task.listStart;
+	return { ...scan, lists };
 }
 
 const TOP_FENCE = /^ {0,3}(`{3,}|~{3,})/;

@@ -261,6 +261,22 @@ describe('incremental parse equals parsePlan', () => {
 		);
 	}, 120_000);
 
+	it('matches on long checklists cut between items, under edits that nest, loosen, fence or end the list', () => {
+		const ITEM_LINES = ['- [ ] open item', '- [x] (2025-10-01 13:00Z) done `code` **bold**', '* [ ] star item', '+ plus', '  - [ ] nested', '    more text', 'lazy line', '', '---', '- - -', '1. ordered', '  ```', '- ```', '- <div>', '| a | b |', '- [~] partial', '-', '- '];
+		const docArb = fc
+			.tuple(fc.array(fc.constantFrom(...ITEM_LINES, '- [ ] item', '- [ ] item', '- [x] item'), { minLength: 5, maxLength: 50 }), fc.boolean())
+			.map(([lines, crlf]) => ['# Plan', '', '## Progress', '', ...lines, '', '## Next', '', '- [ ] a', '- [ ] b', ''].join(crlf ? '\r\n' : '\n'));
+		const listEdit: fc.Arbitrary<Edit> = fc.oneof(
+			editArb,
+			fc.record({ kind: fc.constant('line' as const), at: fc.nat(), s: fc.constantFrom(...ITEM_LINES) }),
+			fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), s: fc.constantFrom('- ', '  ', '\n- [ ] x', '`', '<', '|', '\n\n') })
+		);
+		fc.assert(
+			fc.property(docArb, fc.array(listEdit, { maxLength: 15 }), (doc, edits) => checkSequence(doc, edits)),
+			{ numRuns: Number(process.env.INCREMENTAL_RUNS ?? 150), seed: Number(process.env.INCREMENTAL_SEED ?? 13) }
+		);
+	}, 120_000);
+
 	it('matches when link or footnote definitions sit in another chunk than their uses (checkbox look-alikes included)', () => {
 		const cases = [
 			'# A\n\n[x]: /url\n[ ]: /u\n[~]: /v\n\n## Progress\n\n- [x] done\n- [~] partial\n- [ ] open\n',
