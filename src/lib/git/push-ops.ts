@@ -11,6 +11,7 @@
  */
 import git, { type HttpClient, type GitHttpResponse } from 'isomorphic-git';
 import type { GitAuth } from './auth';
+import { concatBytes as concat } from '../bytes/concat';
 import type { RepoFs } from './fs-utils';
 
 /** How to reach the remote. */
@@ -135,16 +136,6 @@ function pktLine(text: string): Uint8Array {
 	const out = new Uint8Array(body.length + 4);
 	out.set(enc.encode((body.length + 4).toString(16).padStart(4, '0')));
 	out.set(body, 4);
-	return out;
-}
-
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-	const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-	let at = 0;
-	for (const p of parts) {
-		out.set(p, at);
-		at += p.length;
-	}
 	return out;
 }
 

@@ -2,6 +2,7 @@
  * A minimal POSIX ustar writer, so "Export unpushed work" can hand over several files (patches and
  * plan files) as one download that `tar -x` unpacks everywhere. Files only; paths up to 255 bytes.
  */
+import { concatBytes } from '../bytes/concat';
 
 /** One file to put in the archive. */
 export interface TarEntry {
@@ -21,13 +22,7 @@ export function tarArchive(entries: readonly TarEntry[], mtime = new Date(0)): U
 		parts.push(header(e.path, body.length, mtime), body, new Uint8Array((BLOCK - (body.length % BLOCK)) % BLOCK));
 	}
 	parts.push(new Uint8Array(BLOCK * 2));
-	const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-	let at = 0;
-	for (const p of parts) {
-		out.set(p, at);
-		at += p.length;
-	}
-	return out;
+	return concatBytes(parts);
 }
 
 function header(path: string, size: number, mtime: Date): Uint8Array {

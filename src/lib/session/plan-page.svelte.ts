@@ -108,6 +108,17 @@ export class PlanPage {
 		}
 	}
 
+	/** Takes this repo's write lock from another tab, then loads the plan here. */
+	async takeOver(): Promise<void> {
+		try {
+			await gitClient().takeOver(this.id);
+		} catch {
+			// reported again by the load below
+		}
+		this.error = null;
+		await this.load();
+	}
+
 	/** The editor changed: keep the draft (this frame) and the working file (after a pause). */
 	change(text: string): void {
 		this.text = text;
