@@ -328,7 +328,8 @@ test('Install: Chromium’s own prompt behind an "Install" button; Safari on iPa
 		await waitForController(page);
 		await page.reload();
 		const install = page.getByRole('region', { name: 'Install' });
-		await expect(install.getByRole('button', { name: 'Install', exact: true })).toBeVisible({ timeout: 20_000 });
+		// Chromium's own installability check (manifest, icons, service worker) runs first; slow under load.
+		await expect(install.getByRole('button', { name: 'Install', exact: true })).toBeVisible({ timeout: 45_000 });
 	} finally {
 		await context.close();
 		rmSync(profile, { recursive: true, force: true });

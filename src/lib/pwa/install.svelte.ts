@@ -62,3 +62,12 @@ export class InstallState {
 
 /** The one install state of the page. */
 export const install = new InstallState();
+
+// Chromium may fire `beforeinstallprompt` (once per page load) before the shell has mounted and
+// called watch(): keep it from the moment this module loads.
+if (typeof window !== 'undefined') {
+	window.addEventListener('beforeinstallprompt', (e) => {
+		e.preventDefault();
+		install.deferred = e as BeforeInstallPromptEvent;
+	});
+}
