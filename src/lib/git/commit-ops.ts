@@ -149,6 +149,12 @@ export interface CommitWorkingOptions {
 	author: Signature;
 	edits?: Record<string, RecordedEdit[]>;
 	phase?: string;
+	/**
+	 * Files this commit moves (a version's phase documents going to the archive): `to` gets the text
+	 * `from` would commit — its working text when `from` is among `paths`, else HEAD's — and `from`
+	 * is deleted. The working files move along (uncommitted typing in them kept at the new path).
+	 */
+	moves?: { from: string; to: string }[];
 	cache?: object;
 }
 
@@ -162,11 +168,20 @@ export async function commitWorkingFiles(opts: CommitWorkingOptions): Promise<st
 	const head = await git.resolveRef({ fs, dir, ref: 'HEAD' });
 	const branch = await currentBranch(fs, dir);
 	const texts = await readWorkingTexts(fs, opts.paths, dir);
+	const files = new Map<string, string | null>(texts);
+	const moves = opts.moves ?? [];
+	for (const m of moves) {
+		const text = texts.get(m.from) ?? (await readTextAt(fs, head, m.from, dir));
+		if (text === null) throw new Error(`Cannot move ${m.from}: it is not in the repository.`);
+		if (files.has(m.to) || (await readTextAt(fs, head, m.to, dir)) !== null || (await exists(fs, `${dir}/${m.to}`))) throw new Error(`Cannot move ${m.from} to ${m.to}: that file exists already.`);
+		files.set(m.to, text);
+		files.set(m.from, null);
+	}
 	const author = signature(opts.author);
-	const oid = await commitTexts({ fs, dir, parent: head, files: texts, message: opts.message, author, cache: opts.cache });
+	const oid = await commitTexts({ fs, dir, parent: head, files, message: opts.message, author, cache: opts.cache });
 	if (!oid) throw new NothingToCommitError(opts.paths);
 	const outbox = await readOutbox(fs, dir);
-	const paths = [...texts.keys()];
+	const paths = [...files.keys()];
 	const edits: Record<string, RecordedEdit[]> = {};
 	for (const p of paths) if (opts.edits?.[p]?.length) edits[p] = opts.edits[p];
 	outbox.commits.push({ oid, message: opts.message.endsWith('\n') ? opts.message : `${opts.message}\n`, author, paths, edits, ...(opts.phase ? { phase: opts.phase } : {}) });
@@ -174,7 +189,27 @@ export async function commitWorkingFiles(opts: CommitWorkingOptions): Promise<st
 	// sync's first-parent walk from HEAD, while an outbox entry ahead of the branch would not be.
 	await setBranch(fs, branch, oid, dir);
 	await writeOutbox(fs, outbox, dir);
+	for (const m of moves) await moveWorkingFile(fs, m.from, m.to, files.get(m.to) ?? '', dir);
 	return oid;
+}
+
+/**
+ * Moves a working file after a commit moved it: the new path gets the old working text (or
+ * `committed` when it was never checked out), the old one goes, and so does a folder left empty.
+ */
+async function moveWorkingFile(fs: RepoFs, from: string, to: string, committed: string, dir: string): Promise<void> {
+	const source = `${dir}/${from}`;
+	const present = await exists(fs, source);
+	const text = present ? String(await fs.promises.readFile(source, { encoding: 'utf8' })) : committed;
+	await writeWorkingFile(fs, to, text, dir);
+	if (!present) return;
+	await fs.promises.unlink(source);
+	let folder = source.slice(0, source.lastIndexOf('/'));
+	while (folder.length > dir.length) {
+		if ((await fs.promises.readdir(folder)).length > 0) break;
+		await fs.promises.rmdir(folder);
+		folder = folder.slice(0, folder.lastIndexOf('/'));
+	}
 }
 
 /** The files already equal HEAD: there is nothing to commit. */

@@ -79,6 +79,8 @@ export interface CommitArgs {
 	edits?: Record<string, RecordedEdit[]>;
 	/** A phase completion is kept one-to-one with its commit through sync. */
 	phase?: string;
+	/** Files the commit moves (`from` deleted, `to` added with the same text; the working files move too). */
+	moves?: { from: string; to: string }[];
 }
 
 /** One commit as the history views show it. */

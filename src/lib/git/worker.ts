@@ -242,7 +242,7 @@ const pendingOps: Pick<Handlers, 'readHead' | 'writeFile' | 'discard' | 'status'
 	commit: async (a) => {
 		try {
 			return await local(a.id, async (fs) => {
-				const oid = await commitWorkingFiles({ fs, paths: a.paths, message: a.message, author: a.author, edits: a.edits, phase: a.phase });
+				const oid = await commitWorkingFiles({ fs, paths: a.paths, message: a.message, author: a.author, edits: a.edits, phase: a.phase, moves: a.moves });
 				return { oid, status: await repoStatus(fs) };
 			});
 		} catch (err) {

@@ -1,0 +1,92 @@
+/**
+ * A commit that moves files (a version's phase documents to the archive): one commit whose diff
+ * against its parent is exactly the moves plus the changed files, native `git fsck --strict`
+ * clean; the working tree ends with the old files gone and the new ones there (uncommitted typing
+ * in a moved file kept at its new path), empty folders removed; the outbox lists every path.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { commitWorkingFiles, readTextAt, writeWorkingFile } from '../../../src/lib/git/commit-ops';
+import type { RepoFs } from '../../../src/lib/git/fs-utils';
+import { readOutbox } from '../../../src/lib/git/outbox';
+import { initRepo } from '../../../src/lib/git/repo-ops';
+import { git as nativeGit } from '../../support/repos';
+
+const nodeFs = fs as unknown as RepoFs;
+const work = mkdtempSync(path.join(os.tmpdir(), 'waymark-unit-moves-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+const author = { name: 'Mover', email: 'mover@example.com', timestamp: 1_790_000_000, timezoneOffset: 0 };
+
+async function repo(name: string, files: Record<string, string>): Promise<string> {
+	const dir = path.join(work, name);
+	await initRepo({ fs: nodeFs, dir, branch: 'main', files, author, message: 'init' });
+	return dir;
+}
+
+describe('commitWorkingFiles with moves', () => {
+	it('moves and changes files in one commit and moves the working files along', async () => {
+		const dir = await repo('a', {
+			'VERSION': '1.2.0\n',
+			'docs/development/V1.2.0_PHASE_1.md': '# P1\n',
+			'docs/development/V1.2.0_PHASE_2.md': '# P2\n',
+			'docs/development/README.md': '# Dev\n',
+			'docs/old/V1.0_PHASE_1.md': '# Old\n'
+		});
+		const head = nativeGit(dir, 'rev-parse', 'HEAD');
+		// The plan is completed (working text), VERSION changes, phase 1 has uncommitted typing of its own.
+		await writeWorkingFile(nodeFs, 'docs/development/V1.2.0_PHASE_2.md', '# ✅ P2\n', dir);
+		await writeWorkingFile(nodeFs, 'VERSION', '1.3.0\n', dir);
+		await writeWorkingFile(nodeFs, 'docs/development/V1.2.0_PHASE_1.md', '# P1 typed\n', dir);
+		const to = 'docs/archive/development-history/2026-11';
+		const oid = await commitWorkingFiles({
+			fs: nodeFs,
+			dir,
+			paths: ['docs/development/V1.2.0_PHASE_2.md', 'VERSION'],
+			message: 'feat(plan): complete Phase 2 — P2',
+			author,
+			moves: [
+				{ from: 'docs/development/V1.2.0_PHASE_1.md', to: `${to}/V1.2.0_PHASE_1.md` },
+				{ from: 'docs/development/V1.2.0_PHASE_2.md', to: `${to}/V1.2.0_PHASE_2.md` }
+			]
+		});
+		expect(nativeGit(dir, 'rev-parse', 'HEAD')).toBe(oid);
+		expect(nativeGit(dir, 'rev-parse', 'HEAD^')).toBe(head);
+		expect(nativeGit(dir, 'show', '--no-renames', '--name-status', '--format=', 'HEAD').split('\n').sort()).toEqual(
+			['M\tVERSION', 'D\tdocs/development/V1.2.0_PHASE_1.md', `A\t${to}/V1.2.0_PHASE_1.md`, 'D\tdocs/development/V1.2.0_PHASE_2.md', `A\t${to}/V1.2.0_PHASE_2.md`].sort()
+		);
+		// Phase 1 moved unchanged: the same blob at the new path.
+		expect(nativeGit(dir, 'rev-parse', `HEAD:${to}/V1.2.0_PHASE_1.md`)).toBe(nativeGit(dir, 'rev-parse', 'HEAD^:docs/development/V1.2.0_PHASE_1.md'));
+		nativeGit(dir, 'fsck', '--strict');
+		// Committed: the plan's working text, phase 1 as HEAD had it.
+		expect(await readTextAt(nodeFs, oid, `${to}/V1.2.0_PHASE_2.md`, dir)).toBe('# ✅ P2\n');
+		expect(await readTextAt(nodeFs, oid, `${to}/V1.2.0_PHASE_1.md`, dir)).toBe('# P1\n');
+		expect(await readTextAt(nodeFs, oid, 'docs/development/README.md', dir)).toBe('# Dev\n');
+		// Working tree: old paths gone, new paths there, phase 1's typing kept at its new path.
+		expect(existsSync(path.join(dir, 'docs/development/V1.2.0_PHASE_1.md'))).toBe(false);
+		expect(existsSync(path.join(dir, 'docs/development/V1.2.0_PHASE_2.md'))).toBe(false);
+		expect(existsSync(path.join(dir, 'docs/development/README.md'))).toBe(true);
+		expect(readFileSync(path.join(dir, to, 'V1.2.0_PHASE_2.md'), 'utf8')).toBe('# ✅ P2\n');
+		expect(readFileSync(path.join(dir, to, 'V1.2.0_PHASE_1.md'), 'utf8')).toBe('# P1 typed\n');
+		const outbox = await readOutbox(nodeFs, dir);
+		expect(outbox.commits.at(-1)?.paths.sort()).toEqual(['VERSION', 'docs/development/V1.2.0_PHASE_1.md', 'docs/development/V1.2.0_PHASE_2.md', `${to}/V1.2.0_PHASE_1.md`, `${to}/V1.2.0_PHASE_2.md`].sort());
+	});
+
+	it('removes a folder the move leaves empty', async () => {
+		const dir = await repo('b', { 'docs/development/V2_PHASE_1.md': '# P\n', 'README.md': '# R\n' });
+		await commitWorkingFiles({ fs: nodeFs, dir, paths: [], message: 'archive', author, moves: [{ from: 'docs/development/V2_PHASE_1.md', to: 'docs/archive/V2_PHASE_1.md' }] });
+		expect(existsSync(path.join(dir, 'docs/development'))).toBe(false);
+		expect(existsSync(path.join(dir, 'docs/archive/V2_PHASE_1.md'))).toBe(true);
+		expect(nativeGit(dir, 'ls-tree', '-r', '--name-only', 'HEAD').split('\n')).toEqual(['README.md', 'docs/archive/V2_PHASE_1.md']);
+	});
+
+	it('refuses to overwrite a file at the new path, and changes nothing then', async () => {
+		const dir = await repo('c', { 'a/P.md': '# P\n', 'b/P.md': '# Other\n' });
+		const head = nativeGit(dir, 'rev-parse', 'HEAD');
+		await expect(commitWorkingFiles({ fs: nodeFs, dir, paths: [], message: 'x', author, moves: [{ from: 'a/P.md', to: 'b/P.md' }] })).rejects.toThrow(/exists already/);
+		expect(nativeGit(dir, 'rev-parse', 'HEAD')).toBe(head);
+		expect(existsSync(path.join(dir, 'a/P.md'))).toBe(true);
+	});
+});
