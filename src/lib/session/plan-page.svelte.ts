@@ -169,16 +169,17 @@ export class PlanPage {
 	/**
 	 * Commits the file with its recorded panel edits; the draft's edits are cleared. `also` are
 	 * other files written to the working tree first and committed in the same commit (a phase
-	 * completion's ROADMAP.md).
+	 * completion's ROADMAP.md); `moves` are files the commit moves (a closed version's documents,
+	 * this plan's own file among them).
 	 */
-	async commit(message: string, author: { name: string; email: string }, also: readonly { path: string; text: string }[] = []): Promise<RepoStatus> {
+	async commit(message: string, author: { name: string; email: string }, also: readonly { path: string; text: string }[] = [], moves: readonly { from: string; to: string }[] = []): Promise<RepoStatus> {
 		await this.flush();
 		const committed = this.text;
 		const edits = this.edits;
 		const phase = completedPhase(edits);
 		for (const f of also) await gitClient().writeFile(this.id, f.path, f.text);
 		const paths = [this.path, ...also.map((f) => f.path).filter((p) => p !== this.path)];
-		const result = await gitClient().commit({ id: this.id, paths, message, author, edits: { [this.path]: edits }, ...(phase ? { phase } : {}) });
+		const result = await gitClient().commit({ id: this.id, paths, message, author, edits: { [this.path]: edits }, ...(phase ? { phase } : {}), ...(moves.length ? { moves: [...moves] } : {}) });
 		this.headText = committed;
 		// Edits made while the commit ran belong to the next commit.
 		this.edits = this.edits.slice(edits.length);
