@@ -4,12 +4,17 @@
  * numbers equal to the hand-computed fixture; "+ tokens" twice then complete adds up; an open
  * dependency warns without blocking; ROADMAP.md goes into the same commit when accepted; "Start
  * phase" in a phase-doc repo creates the phase document from the template; a usage log imported
- * in the browser writes each phase's Tokens Spent; the budget chart says its figures in words.
+ * in the browser writes each phase's Tokens Spent; the budget chart says its figures in words;
+ * completing a version's last phase can archive its documents and bump VERSION in the same commit.
  */
 import type { Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type FixtureRepo } from './fixtures';
-import { fsckStrict, git, readRemoteFile } from '../support/repos';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { cloneNative, fsckStrict, git, readRemoteFile } from '../support/repos';
+import { OLD_VERSION_DOC, PHASE_DOC_1, PHASE_DOC_2_PATH, PHASE_DOCS_REPO } from '../support/phase-docs';
 import { PHASES_PLAN, PHASES_PLAN_PATH, PHASES_ROADMAP, PHASES_USAGE_JSONL } from '../support/phase-plan';
 import { parsePlan } from '../../src/lib/plan/parse';
 import { allPhases } from '../../src/lib/plan/deps';
@@ -356,4 +361,88 @@ test('the phase commit message follows the format set in Settings', async ({ pag
 	await confirmComplete(page, dialog);
 	await expect(page.getByRole('status')).toHaveText(/^Everything pushed/, { timeout: 30_000 });
 	expect(git(fixture.path, 'log', '-1', '--format=%s')).toBe('docs(plan): phase 2 done — Integration');
+});
+
+test('Complete the last phase of version 1.2.0 with the archive: one commit moving the version’s documents, VERSION and ROADMAP.md, then the plan at its new path', async ({ page, app, repo }) => {
+	const fixture = repo('archive', PHASE_DOCS_REPO);
+	await cloneAndOpen(page, app.url, fixture, PHASE_DOC_2_PATH);
+	const oldHead = git(fixture.path, 'rev-parse', 'main');
+	const before = count(fixture.path);
+	const month = new Date().toISOString().slice(0, 7);
+	const folder = `docs/archive/development-history/${month}`;
+
+	await page.getByRole('region', { name: 'Phases' }).getByRole('button', { name: 'Complete phase 2', exact: true }).click();
+	const dialog = page.getByRole('dialog', { name: 'Complete phase 2' });
+	const close = dialog.getByRole('region', { name: 'Close version 1.2.0' });
+	await expect(close).toBeVisible();
+	// Only this version's documents move: not V1.1.0's, not the folder's README.
+	await expect(close.getByRole('list', { name: 'Documents to archive' }).getByRole('listitem')).toHaveText([
+		`docs/development/V1.2.0_PHASE_1.md → ${folder}/V1.2.0_PHASE_1.md`,
+		`docs/development/V1.2.0_PHASE_2.md → ${folder}/V1.2.0_PHASE_2.md`
+	]);
+	const archive = close.getByRole('checkbox', { name: `Move version 1.2.0’s 2 documents to ${folder}/ in this commit` });
+	const version = close.getByRole('checkbox', { name: 'Update VERSION (now 1.2.0) in this commit' });
+	await expect(archive).not.toBeChecked();
+	await expect(version).not.toBeChecked();
+	const next = close.getByRole('textbox', { name: 'Next version' });
+	await expect(next).toHaveValue('1.3.0');
+	await expect(next).toBeDisabled();
+	await archive.check();
+	await version.check();
+	await next.fill('2.0.0');
+	await dialog.getByRole('checkbox', { name: /Also update ROADMAP\.md/ }).check();
+	await confirmComplete(page, dialog);
+
+	// The plan's own file moved: the screen follows it and says so.
+	const newPath = `${folder}/V1.2.0_PHASE_2.md`;
+	await expect(page).toHaveURL(new RegExp(`/plan/${newPath.replace(/[.]/g, '\\.')}$`));
+	await expect(page.getByRole('heading', { name: newPath, exact: true })).toBeVisible();
+	await expect(page.getByText(`This plan moved from ${PHASE_DOC_2_PATH} to ${newPath}`)).toBeVisible();
+	await expect(page.getByRole('status')).toHaveText(/^Everything pushed/, { timeout: 30_000 });
+	await expect(page.getByText('No uncommitted changes')).toBeVisible();
+
+	expect(count(fixture.path)).toBe(before + 1);
+	expect(git(fixture.path, 'rev-parse', 'main^')).toBe(oldHead);
+	expect(git(fixture.path, 'log', '-1', '--format=%s')).toBe('feat(plan): complete Phase 2 — Integration');
+	// Exactly the moves and the two changed files, nothing else.
+	expect(git(fixture.path, 'show', '--no-renames', '--name-status', '--format=', 'main').split('\n').sort()).toEqual(
+		[
+			'M\tROADMAP.md',
+			'M\tVERSION',
+			'D\tdocs/development/V1.2.0_PHASE_1.md',
+			'D\tdocs/development/V1.2.0_PHASE_2.md',
+			`A\t${folder}/V1.2.0_PHASE_1.md`,
+			`A\t${newPath}`
+		].sort()
+	);
+	// Phase 1 moved unchanged: git sees a pure rename (phase 2's similarity depends on its summary's length).
+	expect(git(fixture.path, 'show', '-M', '--name-status', '--format=', 'main').split('\n')).toContain(`R100\tdocs/development/V1.2.0_PHASE_1.md\t${folder}/V1.2.0_PHASE_1.md`);
+	expect(readRemoteFile(fixture.path, 'VERSION')).toBe('2.0.0\n');
+	expect(readRemoteFile(fixture.path, `${folder}/V1.2.0_PHASE_1.md`)).toBe(PHASE_DOC_1);
+	expect(readRemoteFile(fixture.path, 'docs/development/V1.1.0_PHASE_1.md')).toBe(OLD_VERSION_DOC);
+	const p2 = allPhases(parsePlan(readRemoteFile(fixture.path, newPath))).find((p) => p.id === '2');
+	expect(p2).toMatchObject({ status: 'done', completed: today() });
+	expect(readRemoteFile(fixture.path, 'ROADMAP.md')).toContain(`## What We Just Finished\n\n- Phase 2: Integration (completed ${today()})\n`);
+	fsckStrict(fixture.path);
+
+	// A native clone is clean and has the files where the commit put them.
+	const tmp = mkdtempSync(path.join(os.tmpdir(), 'waymark-archive-'));
+	try {
+		const native = await cloneNative(fixture.path, path.join(tmp, 'clone'));
+		expect(git(native, 'status', '--porcelain')).toBe('');
+		expect(git(native, 'ls-files', 'docs').split('\n')).toEqual(['docs/archive/development-history/' + month + '/V1.2.0_PHASE_1.md', newPath, 'docs/development/README.md', 'docs/development/V1.1.0_PHASE_1.md']);
+	} finally {
+		rmSync(tmp, { recursive: true, force: true });
+	}
+
+	// The browser's working tree agrees: the repo lists the archived plans, not the old paths, and nothing is left uncommitted.
+	await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'archive' }).click();
+	const plans = page.getByRole('list', { name: 'Plans', exact: true });
+	await expect(plans.getByRole('link', { name: newPath, exact: true })).toBeVisible();
+	await expect(plans.getByRole('link', { name: PHASE_DOC_2_PATH, exact: true })).toHaveCount(0);
+	await expect(plans.getByRole('link', { name: 'docs/development/V1.2.0_PHASE_1.md', exact: true })).toHaveCount(0);
+	// The old path is gone from this device too: opening it finds no file and no draft brings it back.
+	await page.goto(`${app.url}/repo/${page.url().split('/repo/')[1].split('/')[0]}/plan/${PHASE_DOC_2_PATH}`);
+	await expect(page.getByRole('alert')).toBeVisible();
+	await expect(page.getByRole('textbox', { name: 'Plan text' })).toHaveCount(0);
 });

@@ -13,6 +13,8 @@ import { updateRoadmap } from '$lib/plan/roadmap';
 import type { Phase, ProgressItem } from '$lib/plan/types';
 import { inlineText } from '../panels/inline-text';
 import { LESSONS_PLACEHOLDER } from '$lib/plan/edit/summary';
+import { versionArchiveOffer, type VersionArchiveOffer } from '$lib/plan/archive';
+import { isPhaseDocRepo } from '$lib/plan/phase-start';
 
 /** The dialog's content for one phase. */
 export interface CompletionPreview {
@@ -42,6 +44,27 @@ export interface CompleteChoice {
 	lessons: string;
 	updateRoadmap: boolean;
 	author: { name: string; email: string };
+	/** Move the closed version's documents to the archive in the same commit. */
+	archive?: boolean;
+	/** Write this version into the VERSION file in the same commit; null or absent leaves it. */
+	nextVersion?: string | null;
+}
+
+/** The repo around the plan, as far as closing its version needs it. */
+export interface ArchiveContext {
+	paths: readonly string[];
+	versionText: string | null;
+	versionDocs?: readonly { path: string; text: string }[];
+}
+
+/**
+ * What completing the phase offers for the plan's version (see `$lib/plan/archive`): null unless
+ * the repo keeps phase documents and `after` (the plan with the phase completed) closes the version.
+ */
+export function archiveOfferFor(after: string, planPath: string, ctx: ArchiveContext | null, now: Date): VersionArchiveOffer | null {
+	if (!ctx || !isPhaseDocRepo(ctx.paths)) return null;
+	const docs = new Map((ctx.versionDocs ?? []).map((d) => [d.path, d.text]));
+	return versionArchiveOffer({ paths: ctx.paths, planPath, planText: after, docs, versionText: ctx.versionText, now });
 }
 
 /** Options of {@link completionPreview}. */

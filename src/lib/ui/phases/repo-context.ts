@@ -3,6 +3,7 @@
  * file. Read through the git worker when a flow opens (never on every keystroke).
  */
 import { gitClient } from '$lib/git';
+import { versionDocs } from '$lib/plan/archive';
 
 /** A file the phase flows may change besides the plan. */
 export interface RepoText {
@@ -18,6 +19,8 @@ export interface PhaseRepoContext {
 	roadmap: RepoText | null;
 	/** The VERSION file's text, or null. */
 	versionText: string | null;
+	/** The other documents of the open plan's version (`docs/development/V{VERSION}_*.md`), for closing the version. */
+	versionDocs?: RepoText[];
 }
 
 /** What the person chose in the Start dialog. */
@@ -40,7 +43,14 @@ export async function phaseRepoContext(id: string, planPath: string): Promise<Ph
 		rp && rp !== planPath ? client.readFile(id, rp) : Promise.resolve(null),
 		paths.includes('VERSION') ? client.readFile(id, 'VERSION').catch(() => null) : Promise.resolve(null)
 	]);
-	return { paths, roadmap: rp && roadmapText !== null ? { path: rp, text: roadmapText } : null, versionText };
+	const others = versionDocs(paths, planPath).filter((p) => p !== planPath);
+	const docs = await Promise.all(others.map((path) => client.readFile(id, path).then((text) => ({ path, text }), () => null)));
+	return {
+		paths,
+		roadmap: rp && roadmapText !== null ? { path: rp, text: roadmapText } : null,
+		versionText,
+		versionDocs: docs.filter((d): d is RepoText => d !== null)
+	};
 }
 
 /** Whether a file exists in the working tree or at HEAD (a phase doc written but not committed yet counts). */
