@@ -5,12 +5,13 @@
  * dependency warns without blocking; ROADMAP.md goes into the same commit when accepted; "Start
  * phase" in a phase-doc repo creates the phase document from the template; a usage log imported
  * in the browser writes each phase's Tokens Spent; the budget chart says its figures in words;
- * completing a version's last phase can archive its documents and bump VERSION in the same commit.
+ * completing a version's last phase can archive its documents and bump VERSION in the same commit;
+ * "Spend over time" charts the total spent at each commit of the plan.
  */
 import type { Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type FixtureRepo } from './fixtures';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { cloneNative, fsckStrict, git, readRemoteFile } from '../support/repos';
@@ -292,7 +293,7 @@ test('Import usage log: a Claude Code JSONL split by phase dates writes Tokens S
 	const phases = allPhases(parsePlan(lines.join('\n')));
 	expect(phases.map((p) => p.budget?.spent ?? null)).toEqual([6_000, 80_000, null]);
 	// The chart reads the new figures out: 80K against 600K–900K.
-	await expect(budget.getByRole('img')).toHaveAttribute('aria-label', /Phase 2: 80K spent of 600K–900K/);
+	await expect(budget.getByRole('img', { name: /^Budget band/ })).toHaveAttribute('aria-label', /Phase 2: 80K spent of 600K–900K/);
 });
 
 test('Complete phase 2 with the server down: the commit waits in the outbox and arrives once the server is back', async ({ page, app, gitServer, repo }) => {
@@ -445,4 +446,66 @@ test('Complete the last phase of version 1.2.0 with the archive: one commit movi
 	await page.goto(`${app.url}/repo/${page.url().split('/repo/')[1].split('/')[0]}/plan/${PHASE_DOC_2_PATH}`);
 	await expect(page.getByRole('alert')).toBeVisible();
 	await expect(page.getByRole('textbox', { name: 'Plan text' })).toHaveCount(0);
+});
+
+test('Spend over time: one point per commit of the plan, with the totals its history records, including two "+ tokens" commits', async ({ page, app, repo }) => {
+	// History: a README-only commit, the plan at 700K (2026-11-01), a README commit, the plan at 900K (2026-11-03).
+	const fixture = repo('spendtime', { 'README.md': '# Auth\n' });
+	const tmp = mkdtempSync(path.join(os.tmpdir(), 'waymark-spendtime-'));
+	try {
+		const work = await cloneNative(fixture.path, path.join(tmp, 'work'));
+		const commitAt = (date: string, files: Record<string, string>, message: string) => {
+			for (const [p, text] of Object.entries(files)) writeFileSync(path.join(work, p), text);
+			git(work, 'add', '-A');
+			git(work, 'commit', '-q', `--date=${date}`, '-m', message);
+		};
+		mkdirSync(path.join(work, 'docs/development'), { recursive: true });
+		commitAt('2026-11-01T09:00:00Z', { [PHASES_PLAN_PATH]: PHASES_PLAN.replace('**Tokens Spent**: 300K tokens', '**Tokens Spent**: 100K tokens') }, 'plan at 700K');
+		commitAt('2026-11-02T09:00:00Z', { 'README.md': '# Auth service\n' }, 'readme');
+		commitAt('2026-11-03T09:00:00Z', { [PHASES_PLAN_PATH]: PHASES_PLAN }, 'plan at 900K');
+		git(work, 'push', '-q', 'origin', 'main');
+	} finally {
+		rmSync(tmp, { recursive: true, force: true });
+	}
+	await cloneAndOpen(page, app.url, fixture);
+	const budget = page.getByRole('region', { name: 'Token budget' });
+	const add = budget.getByRole('textbox', { name: 'Tokens to add to phase 2' });
+	const commitNow = async (message: string) => {
+		await page.getByRole('button', { name: 'Commit', exact: true }).click();
+		const dialog = page.getByRole('dialog', { name: 'Commit' });
+		await dialog.getByRole('textbox', { name: 'Commit message' }).fill(message);
+		await dialog.getByRole('textbox', { name: 'Author name' }).fill('Phase Tester');
+		await dialog.getByRole('textbox', { name: 'Author email' }).fill('phases@waymark.invalid');
+		await dialog.getByRole('button', { name: 'Commit', exact: true }).click();
+		await expect(dialog).toBeHidden();
+	};
+	await add.fill('60K');
+	await budget.getByRole('button', { name: '+ tokens' }).click();
+	await expect.poll(() => editorLines(page)).toContain('**Tokens Spent**: 360K tokens');
+	await commitNow('docs(plan): spend 60K');
+	await add.fill('30K');
+	await budget.getByRole('button', { name: '+ tokens' }).click();
+	await expect.poll(() => editorLines(page)).toContain('**Tokens Spent**: 390K tokens');
+	await commitNow('docs(plan): spend 30K');
+	await page.getByRole('button', { name: 'Push', exact: true }).click();
+	await expect(page.getByRole('status')).toHaveText(/^Everything pushed/, { timeout: 30_000 });
+
+	// The plan's commits as native git has them on the server, oldest first: short id and time.
+	const log = git(fixture.path, 'log', '--reverse', '--format=%h %at', 'main', '--', PHASES_PLAN_PATH)
+		.split('\n')
+		.map((l) => l.split(' '));
+	expect(log).toHaveLength(4);
+	const at = (s: string) => new Date(Number(s) * 1000).toISOString().slice(0, 16).replace('T', ' ');
+	// Hand-computed totals: phase 1's 600K plus phase 2's 100K, 300K, 360K, 390K.
+	const totals = ['700,000', '900,000', '960,000', '990,000'];
+	const chart = budget.getByRole('region', { name: 'Spend over time' });
+	const rows = chart.getByRole('table').locator('tbody tr');
+	await expect(rows).toHaveCount(4, { timeout: 30_000 });
+	await expect(rows).toHaveText(log.map(([h, t], i) => `${h}${at(t)}${totals[i]}`));
+	expect(at(log[0][1])).toBe('2026-11-01 09:00');
+	expect(at(log[1][1])).toBe('2026-11-03 09:00');
+	await expect(chart.getByRole('img', { name: `Spend over time, 4 commits: 700K on 2026-11-01 to 990K on ${at(log[3][1]).slice(0, 10)}` })).toBeVisible();
+	// The SVG draws one dot per commit, on a step line.
+	await expect(chart.locator('svg circle')).toHaveCount(4);
+	await expect(chart.locator('svg path.line')).toHaveAttribute('d', /^M[\d.]+,[\d.]+(H[\d.]+V[\d.]+){3}$/);
 });

@@ -64,6 +64,11 @@ export class GitClient {
 		return this.call('readHead', { id, path }).result;
 	}
 
+	/** Text of `path` in commit `oid`, or null. */
+	readAt(id: string, oid: string, path: string): Promise<string | null> {
+		return this.call('readAt', { id, oid, path }).result;
+	}
+
 	/** Writes a working-tree file (autosave); nothing is committed. */
 	writeFile(id: string, path: string, text: string): Promise<void> {
 		return this.call('writeFile', { id, path, text }).result;

@@ -161,6 +161,8 @@ export interface GitOps {
 	readFile: { args: { id: string; path: string }; result: string };
 	/** Text of `path` at HEAD (null when HEAD has no such file). */
 	readHead: { args: { id: string; path: string }; result: string | null };
+	/** Text of `path` in commit `oid` (null when that commit has no such file): history views, spend over time. */
+	readAt: { args: { id: string; oid: string; path: string }; result: string | null };
 	/** Writes a file to the working tree (autosave); nothing is committed. */
 	writeFile: { args: { id: string; path: string; text: string }; result: void };
 	/** Makes the working file equal to HEAD again. */

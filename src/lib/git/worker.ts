@@ -11,7 +11,7 @@ import { guardedHttp, OperationGuard, stoppedCause } from './guarded-http';
 import { resetGitCache, type RepoFs } from './fs-utils';
 import { type FromWorker, type GitOps, type GitProgress, type RemoteArgs, repoDbName, type ToWorker } from './protocol';
 import { initRepo, listRepoFiles, readRepoFile, shallowClone } from './repo-ops';
-import { commitWorkingFiles, discardWorkingFile, NothingToCommitError, readHeadText, writeWorkingFile } from './commit-ops';
+import { commitWorkingFiles, discardWorkingFile, NothingToCommitError, readHeadText, readTextAt, writeWorkingFile } from './commit-ops';
 import { commitDiff, deepenHistory, exportUnpushed, logCommits } from './history-ops';
 import { repoStatus } from './status-ops';
 import { repoOverview } from './overview-ops';
@@ -234,8 +234,9 @@ async function usedBytes(fs: RepoFs, dir = '/'): Promise<number> {
 	return total;
 }
 
-const pendingOps: Pick<Handlers, 'readHead' | 'writeFile' | 'discard' | 'status' | 'commit' | 'fetch' | 'push' | 'resolveConflict' | 'log' | 'diff' | 'deepen' | 'usage' | 'exportUnpushed' | 'overview'> = {
+const pendingOps: Pick<Handlers, 'readHead' | 'readAt' | 'writeFile' | 'discard' | 'status' | 'commit' | 'fetch' | 'push' | 'resolveConflict' | 'log' | 'diff' | 'deepen' | 'usage' | 'exportUnpushed' | 'overview'> = {
 	readHead: (a) => local(a.id, (fs) => readHeadText(fs, a.path)),
+	readAt: (a) => local(a.id, (fs) => readTextAt(fs, a.oid, a.path)),
 	writeFile: (a) => local(a.id, (fs) => writeWorkingFile(fs, a.path, a.text)),
 	discard: (a) => local(a.id, (fs) => discardWorkingFile(fs, a.path)),
 	status: (a) => local(a.id, (fs) => repoStatus(fs)),

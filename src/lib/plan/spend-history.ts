@@ -1,0 +1,39 @@
+/**
+ * Spend over time: the plan's total tokens spent as each commit of its file left it, read with
+ * the plan core's own parser and budget arithmetic (the same figure the Budget panel shows as the
+ * total "Spent"). Pure: commit times and texts in, points out.
+ */
+import { planBudget } from './budget';
+import { parsePlan } from './parse';
+
+/** The total tokens spent that `text` records (its own total line, else the sum of its phases); 0 when it records none. */
+export function spentIn(text: string): number {
+	return planBudget(parsePlan(text)).total.used ?? 0;
+}
+
+/** One commit of the plan file: its id, its time (seconds since the epoch) and the spend it records. */
+export interface SpendSample {
+	oid: string;
+	time: number;
+	spent: number;
+}
+
+/** A point of the chart: the spend recorded as of one commit. */
+export type SpendPoint = SpendSample;
+
+/**
+ * The points of the spend-over-time chart, oldest first: the samples in time order (commits of the
+ * same second keep their history order — `samples` come newest first, as `git log` lists them).
+ * A commit that left the spend as it was still gets its point: the line stays flat there.
+ */
+export function spendSeries(samples: readonly SpendSample[]): SpendPoint[] {
+	return samples
+		.map((s, i) => ({ s, i }))
+		.sort((a, b) => a.s.time - b.s.time || b.i - a.i)
+		.map(({ s }) => ({ oid: s.oid, time: s.time, spent: s.spent }));
+}
+
+/** Whether the series says anything: some commit records spend. */
+export function hasSpend(points: readonly SpendPoint[]): boolean {
+	return points.some((p) => p.spent > 0);
+}

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { applyPlanEdit } from '../../../src/lib/plan/edit';
+import { hasSpend, spendSeries, spentIn } from '../../../src/lib/plan/spend-history';
+import { PHASES_PLAN } from '../../support/phase-plan';
+
+const now = new Date('2026-11-29T10:00:00Z');
+
+describe('spentIn', () => {
+	it('is the plan’s total spent: its phases summed (600K + 300K), following "+ tokens" edits', () => {
+		expect(spentIn(PHASES_PLAN)).toBe(900_000);
+		const more = applyPlanEdit(PHASES_PLAN, { kind: 'add-spent', phase: '2', tokens: 60_000 }, now);
+		expect(spentIn(more)).toBe(960_000);
+		expect(spentIn(applyPlanEdit(more, { kind: 'add-spent', phase: '3', tokens: 1_500 }, now))).toBe(961_500);
+	});
+
+	it('prefers the plan’s own total line, and is 0 for a plan that records none', () => {
+		expect(spentIn('# Plan\n\n**Token Budget**: 1M-2M tokens\n**Tokens Spent**: 1.2M tokens\n\n## Phase 1: A\n\n**Tokens Spent**: 5K tokens\n')).toBe(1_200_000);
+		expect(spentIn('# Plan\n\n## Progress\n\n- [ ] One\n')).toBe(0);
+		// Budget-looking lines inside a code fence are examples, not spend.
+		expect(spentIn('# Plan\n\n```\n**Tokens Spent**: 9M tokens\n```\n')).toBe(0);
+	});
+});
+
+describe('spendSeries', () => {
+	it('orders the log (newest first) oldest first, keeping history order within one second', () => {
+		const log = [
+			{ oid: 'c', time: 300, spent: 990_000 },
+			{ oid: 'b2', time: 200, spent: 960_000 },
+			{ oid: 'b1', time: 200, spent: 950_000 },
+			{ oid: 'a', time: 100, spent: 900_000 }
+		];
+		expect(spendSeries(log)).toEqual([
+			{ oid: 'a', time: 100, spent: 900_000 },
+			{ oid: 'b1', time: 200, spent: 950_000 },
+			{ oid: 'b2', time: 200, spent: 960_000 },
+			{ oid: 'c', time: 300, spent: 990_000 }
+		]);
+	});
+
+	it('keeps commits that left the spend unchanged, and has no spend when all are 0', () => {
+		const points = spendSeries([
+			{ oid: 'b', time: 20, spent: 0 },
+			{ oid: 'a', time: 10, spent: 0 }
+		]);
+		expect(points.map((p) => p.oid)).toEqual(['a', 'b']);
+		expect(hasSpend(points)).toBe(false);
+		expect(hasSpend([...points, { oid: 'c', time: 30, spent: 1 }])).toBe(true);
+	});
+
+	it('on generated logs: sorted by time, nothing lost or invented', () => {
+		let seed = 7;
+		const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+		for (let round = 0; round < 50; round++) {
+			const log = Array.from({ length: rnd(30) }, (_, i) => ({ oid: `o${i}`, time: 1_790_000_000 - rnd(5) * 60 - i, spent: rnd(1000) * 1000 }));
+			const out = spendSeries(log);
+			expect(out).toHaveLength(log.length);
+			expect([...out].sort((a, b) => a.oid.localeCompare(b.oid))).toEqual([...log].sort((a, b) => a.oid.localeCompare(b.oid)));
+			for (let i = 1; i < out.length; i++) expect(out[i].time).toBeGreaterThanOrEqual(out[i - 1].time);
+		}
+	});
+});
