@@ -509,3 +509,18 @@ test('Spend over time: one point per commit of the plan, with the totals its his
 	await expect(chart.locator('svg circle')).toHaveCount(4);
 	await expect(chart.locator('svg path.line')).toHaveAttribute('d', /^M[\d.]+,[\d.]+(H[\d.]+V[\d.]+){3}$/);
 });
+
+test('Spend over time reads the history only once the Budget panel is shown (tablet tabs)', async ({ page, app, repo }) => {
+	const fixture = repo('spendlazy', { [PHASES_PLAN_PATH]: PHASES_PLAN });
+	await page.setViewportSize({ width: 820, height: 1180 });
+	await cloneAndOpen(page, app.url, fixture);
+	const chart = page.getByRole('region', { name: 'Spend over time', includeHidden: true });
+	// The plan is open and synced, the Budget tab is not shown: nothing read yet.
+	await expect(chart).toBeHidden();
+	await expect(chart).toContainText('The history is read when this chart is shown.');
+	await expect(chart.locator('tbody tr')).toHaveCount(0);
+	await page.getByRole('tablist', { name: 'Plan views' }).getByRole('tab', { name: 'Budget' }).click();
+	await expect(chart).toBeVisible();
+	const head = git(fixture.path, 'log', '-1', '--format=%h', 'main');
+	await expect(chart.getByRole('table').locator('tbody tr')).toHaveText([new RegExp(`^${head}\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d900,000$`)]);
+});

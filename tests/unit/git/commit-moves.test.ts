@@ -2,22 +2,35 @@
  * A commit that moves files (a version's phase documents to the archive): one commit whose diff
  * against its parent is exactly the moves plus the changed files, native `git fsck --strict`
  * clean; the working tree ends with the old files gone and the new ones there (uncommitted typing
- * in a moved file kept at its new path), empty folders removed; the outbox lists every path.
+ * in a moved file kept at its new path), empty folders removed; the outbox lists every path, so
+ * a sync re-creates the move on top of a remote that moved meanwhile.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import nodeHttp from 'isomorphic-git/http/node';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commitWorkingFiles, readTextAt, writeWorkingFile } from '../../../src/lib/git/commit-ops';
 import type { RepoFs } from '../../../src/lib/git/fs-utils';
 import { readOutbox } from '../../../src/lib/git/outbox';
-import { initRepo } from '../../../src/lib/git/repo-ops';
-import { git as nativeGit } from '../../support/repos';
+import { initRepo, shallowClone } from '../../../src/lib/git/repo-ops';
+import { repoStatus } from '../../../src/lib/git/status-ops';
+import { syncRepo } from '../../../src/lib/git/sync-ops';
+import { startGitServer, type GitServer } from '../../support/git-server';
+import { cloneNative, createBareRepo, fsckStrict, git as nativeGit, gitAsync, readRemoteFile } from '../../support/repos';
 
 const nodeFs = fs as unknown as RepoFs;
 const work = mkdtempSync(path.join(os.tmpdir(), 'waymark-unit-moves-'));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+let server: GitServer;
+beforeAll(async () => {
+	server = await startGitServer();
+});
+afterAll(async () => {
+	await server.stop();
+	rmSync(work, { recursive: true, force: true });
+	rmSync(server.root, { recursive: true, force: true });
+});
 const author = { name: 'Mover', email: 'mover@example.com', timestamp: 1_790_000_000, timezoneOffset: 0 };
 
 async function repo(name: string, files: Record<string, string>): Promise<string> {
@@ -88,5 +101,41 @@ describe('commitWorkingFiles with moves', () => {
 		await expect(commitWorkingFiles({ fs: nodeFs, dir, paths: [], message: 'x', author, moves: [{ from: 'a/P.md', to: 'b/P.md' }] })).rejects.toThrow(/exists already/);
 		expect(nativeGit(dir, 'rev-parse', 'HEAD')).toBe(head);
 		expect(existsSync(path.join(dir, 'a/P.md'))).toBe(true);
+	});
+});
+
+describe('a move through sync', () => {
+	it('is re-created on top of a remote that moved meanwhile: one linear commit, the move intact', async () => {
+		const plan = '# V1.0 - Phase 1: Only\n\n**Status**: In Progress\n\n- [ ] Ship\n';
+		const bare = createBareRepo(server.root, 'moves', { files: { 'README.md': '# R\n', VERSION: '1.0\n', 'docs/development/V1.0_PHASE_1.md': plan } });
+		const dir = path.join(work, 'sync-clone');
+		await shallowClone({ fs: nodeFs, http: nodeHttp, dir, url: server.repoUrl('moves'), branch: 'main' });
+		// Another machine changes the README.
+		const other = await cloneNative(bare, path.join(work, 'sync-native'));
+		fs.writeFileSync(path.join(other, 'README.md'), '# R, edited elsewhere\n');
+		nativeGit(other, 'commit', '-qam', 'native: readme');
+		await gitAsync(other, 'push', '-q', 'origin', 'main');
+		const remoteHead = nativeGit(bare, 'rev-parse', 'main');
+
+		const from = 'docs/development/V1.0_PHASE_1.md';
+		const to = 'docs/archive/development-history/2026-11/V1.0_PHASE_1.md';
+		await writeWorkingFile(nodeFs, from, plan.replace('In Progress', 'Complete').replace('- [ ]', '- [x]'), dir);
+		await writeWorkingFile(nodeFs, 'VERSION', '1.1\n', dir);
+		await commitWorkingFiles({ fs: nodeFs, dir, paths: [from, 'VERSION'], message: 'feat(plan): complete Phase 1 — Only', author, moves: [{ from, to }], phase: '1' });
+		const result = await syncRepo({ fs: nodeFs, http: nodeHttp, dir, remote: { url: server.repoUrl('moves'), branch: 'main' }, timeZone: 'UTC' }, { push: true });
+		expect(result.rebased).toBe(true);
+		expect(result.pushed).toBe(1);
+		expect(nativeGit(bare, 'rev-parse', 'main^')).toBe(remoteHead);
+		expect(nativeGit(bare, 'show', '--no-renames', '--name-status', '--format=', 'main').split('\n').sort()).toEqual(['M\tVERSION', `A\t${to}`, `D\t${from}`].sort());
+		expect(readRemoteFile(bare, to)).toContain('**Status**: Complete');
+		expect(readRemoteFile(bare, 'README.md')).toBe('# R, edited elsewhere\n');
+		fsckStrict(bare);
+		// The working tree: the old path stays gone, the remote's README arrived, nothing is dirty.
+		expect(existsSync(path.join(dir, from))).toBe(false);
+		expect(readFileSync(path.join(dir, to), 'utf8')).toContain('**Status**: Complete');
+		expect(readFileSync(path.join(dir, 'README.md'), 'utf8')).toBe('# R, edited elsewhere\n');
+		const status = await repoStatus(nodeFs, dir);
+		expect(status.dirty).toEqual([]);
+		expect(status.ahead).toBe(0);
 	});
 });
