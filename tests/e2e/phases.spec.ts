@@ -390,7 +390,12 @@ test('Complete the last phase of version 1.2.0 with the archive: one commit movi
 	await expect(next).toBeDisabled();
 	await archive.check();
 	await version.check();
+	await expect(next).toBeEnabled();
 	await next.fill('2.0.0');
+	// The version section passes axe too (serious and critical findings).
+	test.setTimeout(180_000);
+	const axe = await new AxeBuilder({ page }).include('dialog[open]').analyze();
+	expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
 	await dialog.getByRole('checkbox', { name: /Also update ROADMAP\.md/ }).check();
 	await confirmComplete(page, dialog);
 

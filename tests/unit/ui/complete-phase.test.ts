@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { applyPlanEdit } from '../../../src/lib/plan/edit';
 import { allPhases } from '../../../src/lib/plan/deps';
 import { parsePlan } from '../../../src/lib/plan/parse';
-import { completionMessage, completionPreview, dependencyWarning, withLessons } from '../../../src/lib/ui/phases/complete';
+import { archiveOfferFor, completionMessage, completionPreview, dependencyWarning, withLessons } from '../../../src/lib/ui/phases/complete';
+import { PHASE_DOC_2, PHASE_DOC_2_PATH, PHASE_DOCS_REPO } from '../../support/phase-docs';
 import { PHASES_PLAN, PHASES_ROADMAP } from '../../support/phase-plan';
 
 const now = new Date('2026-11-29T10:00:00Z');
@@ -80,5 +81,36 @@ describe('withLessons', () => {
 		if (!bare || !typed) throw new Error('no preview');
 		expect(withLessons(bare.summary, '  Mock the clock\nearly.  ')).toEqual(typed.summary);
 		expect(withLessons(typed.summary, ' ')).toEqual(bare.summary);
+	});
+});
+
+describe('archiveOfferFor', () => {
+	const ctx = (extra: Record<string, string> = {}) => {
+		const files: Record<string, string> = { ...PHASE_DOCS_REPO, ...extra };
+		return {
+			paths: Object.keys(files),
+			versionText: files.VERSION ?? null,
+			versionDocs: Object.keys(files)
+				.filter((p) => p !== PHASE_DOC_2_PATH && /V1\.2\.0_/.test(p))
+				.map((path) => ({ path, text: files[path] }))
+		};
+	};
+
+	it('offers the archive from the dialog’s preview of the version’s last phase', () => {
+		const p = completionPreview(PHASE_DOC_2, '2', { now });
+		if (!p) throw new Error('no preview');
+		const offer = archiveOfferFor(p.after, PHASE_DOC_2_PATH, ctx(), now);
+		expect(offer?.moves.map((m) => m.to)).toEqual(['docs/archive/development-history/2026-11/V1.2.0_PHASE_1.md', 'docs/archive/development-history/2026-11/V1.2.0_PHASE_2.md']);
+		expect(offer?.versionFile?.next).toBe('1.3.0');
+		// Not before the phase is complete, not without a context, not in a repo without phase docs.
+		expect(archiveOfferFor(PHASE_DOC_2, PHASE_DOC_2_PATH, ctx(), now)).toBeNull();
+		expect(archiveOfferFor(p.after, PHASE_DOC_2_PATH, null, now)).toBeNull();
+		expect(archiveOfferFor(p.after, PHASE_DOC_2_PATH, { paths: [PHASE_DOC_2_PATH.replace('docs/development/', 'plans/')], versionText: null }, now)).toBeNull();
+	});
+
+	it('holds back while another phase document of the version is open', () => {
+		const p = completionPreview(PHASE_DOC_2, '2', { now });
+		if (!p) throw new Error('no preview');
+		expect(archiveOfferFor(p.after, PHASE_DOC_2_PATH, ctx({ 'docs/development/V1.2.0_PHASE_3.md': '# V1.2.0 - Phase 3: Polish\n\n**Status**: In Progress\n' }), now)).toBeNull();
 	});
 });
