@@ -171,6 +171,8 @@ export async function commitWorkingFiles(opts: CommitWorkingOptions): Promise<st
 	const files = new Map<string, string | null>(texts);
 	const moves = opts.moves ?? [];
 	for (const m of moves) {
+		checkRepoPath(m.from);
+		checkRepoPath(m.to);
 		const text = texts.get(m.from) ?? (await readTextAt(fs, head, m.from, dir));
 		if (text === null) throw new Error(`Cannot move ${m.from}: it is not in the repository.`);
 		if (files.has(m.to) || (await readTextAt(fs, head, m.to, dir)) !== null || (await exists(fs, `${dir}/${m.to}`))) throw new Error(`Cannot move ${m.from} to ${m.to}: that file exists already.`);
@@ -226,9 +228,14 @@ export async function readHeadText(fs: RepoFs, path: string, dir = REPO_DIR): Pr
 	return readTextAt(fs, head, path, dir);
 }
 
+/** Throws for a path that is not a plain file path inside the repository (`..`, `.git`, empty segments). */
+function checkRepoPath(path: string): void {
+	if (path.split('/').some((seg) => seg === '' || seg === '.' || seg === '..' || seg === '.git')) throw new Error(`Not a file path inside the repository: ${path}`);
+}
+
 /** Writes a working-tree file (autosave). */
 export async function writeWorkingFile(fs: RepoFs, path: string, text: string, dir = REPO_DIR): Promise<void> {
-	if (path.split('/').some((seg) => seg === '' || seg === '.' || seg === '..' || seg === '.git')) throw new Error(`Not a file path inside the repository: ${path}`);
+	checkRepoPath(path);
 	const target = `${dir}/${path}`;
 	await mkdirp(fs, target.slice(0, target.lastIndexOf('/')));
 	await fs.promises.writeFile(target, text, 'utf8');

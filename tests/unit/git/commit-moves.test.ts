@@ -95,10 +95,12 @@ describe('commitWorkingFiles with moves', () => {
 		expect(nativeGit(dir, 'ls-tree', '-r', '--name-only', 'HEAD').split('\n')).toEqual(['README.md', 'docs/archive/V2_PHASE_1.md']);
 	});
 
-	it('refuses to overwrite a file at the new path, and changes nothing then', async () => {
+	it('refuses to overwrite a file at the new path or to leave the repository, and changes nothing then', async () => {
 		const dir = await repo('c', { 'a/P.md': '# P\n', 'b/P.md': '# Other\n' });
 		const head = nativeGit(dir, 'rev-parse', 'HEAD');
 		await expect(commitWorkingFiles({ fs: nodeFs, dir, paths: [], message: 'x', author, moves: [{ from: 'a/P.md', to: 'b/P.md' }] })).rejects.toThrow(/exists already/);
+		await expect(commitWorkingFiles({ fs: nodeFs, dir, paths: [], message: 'x', author, moves: [{ from: 'a/P.md', to: '../escape/P.md' }] })).rejects.toThrow(/Not a file path/);
+		await expect(commitWorkingFiles({ fs: nodeFs, dir, paths: [], message: 'x', author, moves: [{ from: 'a/P.md', to: '.git/P.md' }] })).rejects.toThrow(/Not a file path/);
 		expect(nativeGit(dir, 'rev-parse', 'HEAD')).toBe(head);
 		expect(existsSync(path.join(dir, 'a/P.md'))).toBe(true);
 	});
