@@ -15,7 +15,7 @@
 import { parsePlan, planFromScan } from './parse';
 import { splitChunks, type Chunk } from './parse/chunks';
 import { findFrontMatter } from './parse/frontmatter';
-import { joinScans, type ScanPart } from './parse/join';
+import { joinScans, type PlacedCache, type ScanPart } from './parse/join';
 import { scanMarkdown, type Scan } from './parse/tree';
 import type { PlanDoc } from './types';
 
@@ -60,13 +60,15 @@ export function createIncrementalParser(): IncrementalParser {
 	// Only the last parse is kept (its parts tile its text), so memory stays bounded by the
 	// document's size and never keeps an older text alive.
 	let state: State | null = null;
+	// The joined scan's nodes of chunks that did not move are the previous parse's (read only).
+	const placed: PlacedCache = new WeakMap();
 	return {
 		parse(markdown: string): PlanDoc {
 			const text = typeof markdown === 'string' ? markdown : '';
 			if (state && state.text === text) return state.doc;
 			try {
 				const parts = state ? reparts(state, text) : partsOf(text, splitChunks(text), NO_LOOKUP, false).parts;
-				const doc = planFromScan(joinScans(text, parts.map((p) => ({ scan: p.entry.scan, offset: p.start }))));
+				const doc = planFromScan(joinScans(text, parts.map((p) => ({ scan: p.entry.scan, offset: p.start })), placed));
 				state = { text, parts, doc };
 				return doc;
 			} catch {

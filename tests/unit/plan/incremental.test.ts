@@ -290,9 +290,9 @@ describe('incremental parse equals parsePlan', () => {
 		}
 	});
 
-	it('does not leak task caches between parses: returned models stay as they were', () => {
+	it('reuses the items of chunks that did not move, and returned models stay as they were', () => {
 		const parser = createIncrementalParser();
-		const text = '# P\n\n## Progress\n\n- [ ] one\n- [x] two\n\n## Other\n\n- [ ] three\n';
+		const text = '# P\n\n## Progress\n\n- [ ] one\n- [x] two\n  - [ ] nested\n\n## Other\n\n- [ ] three\n  - [x] four\n';
 		const first = parser.parse(text);
 		const snapshot = structuredClone(first);
 		const edited = text.replace('one', 'uno');
@@ -300,9 +300,20 @@ describe('incremental parse equals parsePlan', () => {
 		expect(first).toEqual(snapshot);
 		expect(second.progress[0].text).toBe('uno');
 		expect(second).toEqual(parsePlan(edited));
-		// "three" sits in an unchanged chunk: its item is rebuilt, not shared with the first model.
+		// "three" sits in an unchanged chunk at the same offsets: the very same item (and child).
 		expect(second.checkboxes?.[2]?.text).toBe('three');
-		expect(second.checkboxes?.[2]).not.toBe(first.checkboxes?.[2]);
+		expect(second.checkboxes?.[2]).toBe(first.checkboxes?.[2]);
+		// An edit before it moves it: a new object with the new offsets; the earlier models keep theirs.
+		const longer = edited.replace('uno', 'uno dos');
+		const third = parser.parse(longer);
+		expect(third).toEqual(parsePlan(longer));
+		expect(third.checkboxes?.[2]).not.toBe(second.checkboxes?.[2]);
+		expect(third.checkboxes?.[2]?.span.start).toBe((second.checkboxes?.[2]?.span.start ?? 0) + 4);
+		// One object per item within a model, whichever list holds it.
+		expect(third.progress[1]).toBe(third.checkboxes?.[1]);
+		expect(third.progress[1].children[0]).toBe(third.checkboxes?.[1]?.children[0]);
+		expect(first).toEqual(snapshot);
+		expect(second).toEqual(parsePlan(edited));
 		expect(parser.parse(text)).toEqual(parsePlan(text));
 	});
 });

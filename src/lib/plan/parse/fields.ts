@@ -2,7 +2,7 @@
  * Metadata lines inside a range of the plan — `**Status**: In Progress`, `- **Status:** completed`,
  * `Status: DEFERRED to v0.4.17`, `**Depends on**: Phase 3` — read line by line, skipping code.
  */
-import { firstAtOrAfter } from './util';
+import { firstAtOrAfter, memoByString } from './util';
 
 /** One `Label: value` line. */
 export interface Field {
@@ -15,6 +15,16 @@ export interface Field {
 }
 
 const FIELD_RE = /^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__|\*|_)?([A-Za-z][A-Za-z0-9 /&()'_-]{0,40}?)[ \t]*(?::(?:\*\*|__|\*|_)|(?:\*\*|__|\*|_):|:)[ \t]*(.*)$/;
+
+/** The label and value of one line, or null when it is no field line (remembered: typing re-reads the same lines). */
+const fieldOfLine = memoByString((line: string): { label: string; value: string } | null => {
+	const m = FIELD_RE.exec(line);
+	if (!m || /^https?$/i.test(m[1])) return null;
+	return {
+		label: m[1].trim().toLowerCase(),
+		value: m[2].replace(/^(\*\*|__)\s*/, '').replace(/\s*(\*\*|__)$/, '').replace(/\s+$/, '')
+	};
+});
 
 /** Fields on the lines of `[from, to)` outside the opaque (code) ranges; stops after `limit` fields. */
 export function readFields(
@@ -39,15 +49,8 @@ export function readFields(
 		const lineEnd = end > pos && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
 		const line = lineEnd - pos < 400 ? text.slice(pos, lineEnd) : '';
 		if (line.includes(':')) {
-			const m = FIELD_RE.exec(line);
-			if (m && !/^https?$/i.test(m[1])) {
-				out.push({
-					label: m[1].trim().toLowerCase(),
-					value: m[2].replace(/^(\*\*|__)\s*/, '').replace(/\s*(\*\*|__)$/, '').replace(/\s+$/, ''),
-					lineStart: pos,
-					lineEnd
-				});
-			}
+			const f = fieldOfLine(line);
+			if (f) out.push({ label: f.label, value: f.value, lineStart: pos, lineEnd });
 		}
 		pos = end + 1;
 	}

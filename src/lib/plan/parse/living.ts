@@ -4,22 +4,22 @@
  * after dropping emoji, numbering, emphasis and a trailing colon.
  */
 import type { Section } from '../types';
-import { GLYPHS_RE, stripInline } from './util';
+import { GLYPHS_RE, memoByString, stripInline } from './util';
 
 /** Which living section a heading names. */
 export type LivingKey = 'progress' | 'surprises' | 'decisions' | 'outcomes';
 
 /** Heading words reduced for matching: `## 7. **Surprises and discoveries:**` → `surprises & discoveries`. */
-export function normaliseTitle(title: string): string {
-	return stripInline(title)
+export const normaliseTitle: (title: string) => string = memoByString((title) =>
+	stripInline(title)
 		.replace(GLYPHS_RE, '')
 		.replace(/^\s*(?:\d+(?:\.\d+)*\.?|[ivx]+\.)\s+/i, '')
 		.replace(/\s+and\s+/gi, ' & ')
 		.replace(/[:.]\s*$/, '')
 		.replace(/\s+/g, ' ')
 		.trim()
-		.toLowerCase();
-}
+		.toLowerCase()
+);
 
 /** Names per living section, best (canonical) first: a better name wins when a plan has several. */
 const NAMES: Record<LivingKey, RegExp[]> = {
@@ -30,14 +30,14 @@ const NAMES: Record<LivingKey, RegExp[]> = {
 };
 
 /** The living section a title names, with its rank among that section's names (0 = canonical); null if none. */
-export function livingKind(title: string): { key: LivingKey; rank: number } | null {
+export const livingKind: (title: string) => { key: LivingKey; rank: number } | null = memoByString((title) => {
 	const t = normaliseTitle(title);
 	for (const key of Object.keys(NAMES) as LivingKey[]) {
 		const rank = NAMES[key].findIndex((re) => re.test(t));
 		if (rank !== -1) return { key, rank };
 	}
 	return null;
-}
+});
 
 /** All progress-like sections and the best section of each living kind (first of the best-ranked name). */
 export function findLiving(sections: readonly Section[]): {

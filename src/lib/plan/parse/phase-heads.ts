@@ -5,7 +5,7 @@
  * `### Phase 0 – Preparatory Work (0.5h) — ✅ Completed 2025‑10‑19`, `### Phase 0 -- Fixes`.
  */
 import type { PhaseStatus } from '../types';
-import { DATE_SRC, GLYPHS_RE, stripInline } from './util';
+import { DATE_SRC, GLYPHS_RE, memoByString, stripInline } from './util';
 
 /** What a heading says about the phase it starts. */
 export interface PhaseHead {
@@ -54,6 +54,16 @@ function glyphStatus(s: string): PhaseStatus | null {
  * (`1. Title`, `1.1. Title`); `anywhere` accepts the phase words after a prefix (`V1.2.0 - Phase 1: …`).
  */
 export function readPhaseHead(rawTitle: string, numbered: boolean, anywhere: boolean): PhaseHead | null {
+	return (numbered ? (anywhere ? headsNA : headsN) : anywhere ? headsA : heads)(rawTitle);
+}
+
+// Remembered per mode; the heads are shared between parses and read-only.
+const heads = memoByString((t) => readHead(t, false, false));
+const headsN = memoByString((t) => readHead(t, true, false));
+const headsA = memoByString((t) => readHead(t, false, true));
+const headsNA = memoByString((t) => readHead(t, true, true));
+
+function readHead(rawTitle: string, numbered: boolean, anywhere: boolean): PhaseHead | null {
 	const struck = /^~~.*~~$/.test(rawTitle.trim());
 	const plain = stripInline(rawTitle);
 	const lead = LEAD_GLYPHS.exec(plain)?.[0] ?? '';

@@ -14,7 +14,7 @@ import { cellText, tableColumns, toProgressItem } from './items';
 import { phaseStatusFromWord, readPhaseHead, stageOf, type PhaseHead } from './phase-heads';
 import { firstDate } from './stamps';
 import type { Scan, TaskNode } from './tree';
-import { firstAtOrAfter, lineEndAt, startingWithin, stripInline } from './util';
+import { firstAtOrAfter, lineEndAt, memoByString, startingWithin, stripInline } from './util';
 
 interface Draft {
 	head: PhaseHead;
@@ -265,14 +265,18 @@ function finish(scan: Scan, sections: readonly Section[], d: Draft): Phase {
 	};
 }
 
-function flatten(items: readonly ProgressItem[]): ProgressItem[] {
-	return items.flatMap((i) => [i, ...flatten(i.children)]);
-}
-
 function deriveStatus(tasks: readonly ProgressItem[]): PhaseStatus {
-	const all = flatten(tasks);
-	const done = all.filter((t) => t.checked).length;
-	if (all.length > 0 && done === all.length) return 'done';
+	let all = 0;
+	let done = 0;
+	const count = (items: readonly ProgressItem[]): void => {
+		for (const t of items) {
+			all++;
+			if (t.checked) done++;
+			count(t.children);
+		}
+	};
+	count(tasks);
+	if (all > 0 && done === all) return 'done';
 	return done > 0 ? 'in-progress' : 'open';
 }
 
@@ -329,9 +333,11 @@ export function parseDepends(value: string): string[] {
 	return out;
 }
 
+const dependsOf = memoByString(parseDepends);
+
 function readDepends(fields: readonly Field[]): string[] {
 	const f = fieldValue(fields, /^(?:depends on|depends|dependencies|dependency|depends_on|blocked by|blockedby|prerequisite phases?)$/);
-	return f ? parseDepends(f.value) : [];
+	return f ? [...dependsOf(f.value)] : [];
 }
 
 /** Ids: the number where unique in the document, else `number#n` for the n-th (n ≥ 2) in document order. */

@@ -34,6 +34,8 @@ export interface TaskNode {
 	children: TaskNode[];
 	/** The ProgressItem built from this node, shared by every list of the model that holds it. */
 	built?: import('../types').ProgressItem;
+	/** The item of this node as last placed at `offset` in a joined scan (see `joinScans`). */
+	placed?: { offset: number; item: import('../types').ProgressItem };
 }
 
 /** Any list item (checkbox or not), for entries and checklist phases. */

@@ -75,14 +75,34 @@ export function isCheckboxMarker(s: string): boolean {
 	return CHECKBOX_RE.test(s);
 }
 
+/**
+ * `fn` remembering its results by argument, for pure functions of one string that a keystroke
+ * calls again on the same heading or item texts (a result is what `fn` gives for an equal string,
+ * so models stay exactly as without the cache). Results are shared: callers must not change them.
+ * The cache is dropped whole once it holds `max` entries, so memory stays bounded.
+ */
+export function memoByString<T>(fn: (s: string) => T, max = 8192): (s: string) => T {
+	let cache = new Map<string, T>();
+	return (s: string): T => {
+		const hit = cache.get(s);
+		if (hit !== undefined || cache.has(s)) return hit as T;
+		// A key cut from a document would keep that whole text alive: keep a copy of its own.
+		const key = (' ' + s).slice(1);
+		const value = fn(key);
+		if (cache.size >= max) cache = new Map();
+		cache.set(key, value);
+		return value;
+	};
+}
+
 /** Removes emphasis, strikethrough, inline-code and link markup for matching words (not for offsets). */
-export function stripInline(s: string): string {
-	return s
+export const stripInline: (s: string) => string = memoByString((s) =>
+	s
 		.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
 		.replace(/(\*\*|__|~~|`)/g, '')
 		.replace(/(^|\s)[*_](?=\S)|(?<=\S)[*_](?=\s|$|[:.,)])/g, '$1')
-		.trim();
-}
+		.trim()
+);
 
 /** Status and decoration emoji a heading may carry before or after its words. */
 export const GLYPHS_RE = /[\u{1F300}-\u{1FAFF}\u2600-\u27BF\u2B00-\u2BFF\u2190-\u21FF\u2300-\u23FF]|\uFE0F|\u200D/gu;
