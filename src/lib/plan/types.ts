@@ -204,4 +204,6 @@ export interface LintContext {
 	staleAfterHours?: number;
 	/** The text as last committed, for the silent-update rule. */
 	previousText?: string;
+	/** The model of `previousText` when the caller has it (equal to `parsePlan(previousText)`), so it is not parsed again. */
+	previousDoc?: PlanDoc;
 }

@@ -17,8 +17,21 @@ export class PlanSession {
 	committed = $state.raw('');
 	/** One incremental parser per open file: a keystroke re-parses only the chunks it touched. */
 	readonly #parser = createIncrementalParser();
-	readonly doc: PlanDoc = $derived(this.#parser.parse(this.text));
-	readonly diagnostics = $derived(lintPlan(this.doc, { previousText: this.committed }, this.text));
+	/** The text last parsed and its model: HEAD's model comes free while the editor held HEAD's text. */
+	#last: { text: string; doc: PlanDoc } | null = null;
+	/** Parses HEAD's text when it is not a text the editor held (a sync brought a new HEAD). */
+	readonly #headParser = createIncrementalParser();
+	readonly doc: PlanDoc = $derived.by(() => {
+		const doc = this.#parser.parse(this.text);
+		this.#last = { text: this.text, doc };
+		return doc;
+	});
+	/** The model of `committed`, for lint rules that compare with HEAD (never a second full parse of HEAD). */
+	readonly committedDoc: PlanDoc = $derived(this.committed === this.#last?.text ? this.#last.doc : this.#headParser.parse(this.committed));
+	readonly diagnostics = $derived.by(() => {
+		const doc = this.doc;
+		return lintPlan(doc, { previousText: this.committed, previousDoc: this.committedDoc }, this.text);
+	});
 	readonly next = $derived(nextAction(this.doc));
 	readonly dirty = $derived(this.text !== this.committed);
 

@@ -3,6 +3,7 @@
  * incrementally now), and its derived lint, next action and dirty flag follow the text.
  */
 import { describe, expect, it } from 'vitest';
+import { lintPlan } from '../../../src/lib/plan/lint';
 import { parsePlan } from '../../../src/lib/plan/parse';
 import { PlanSession } from '../../../src/lib/session/plan-session.svelte';
 
@@ -29,5 +30,25 @@ describe('PlanSession', () => {
 		session.text = PLAN;
 		expect(session.doc).toEqual(parsePlan(PLAN));
 		expect(session.dirty).toBe(false);
+	});
+
+	it('keeps the model of HEAD equal to parsePlan(committed), and lint as with the text alone', () => {
+		const session = new PlanSession('docs/plans/p.md', PLAN);
+		const lintAlone = (): unknown => lintPlan(parsePlan(session.text), { previousText: session.committed }, session.text);
+		expect(session.committedDoc).toEqual(parsePlan(PLAN));
+		expect(session.diagnostics).toEqual(lintAlone());
+		session.text = PLAN.replace('two', 'two, renamed');
+		expect(session.committedDoc).toEqual(parsePlan(PLAN));
+		expect(session.diagnostics).toEqual(lintAlone());
+		expect(session.diagnostics.some((d) => d.ruleId === 'silent-update')).toBe(true);
+		// A commit: HEAD is the editor's text.
+		session.committed = session.text;
+		expect(session.committedDoc).toEqual(parsePlan(session.text));
+		expect(session.diagnostics).toEqual(lintAlone());
+		// A sync brought a HEAD the editor never held.
+		const remote = PLAN.replace('- [ ] two', '- [ ] two\n- [x] from elsewhere');
+		session.committed = remote;
+		expect(session.committedDoc).toEqual(parsePlan(remote));
+		expect(session.diagnostics).toEqual(lintAlone());
 	});
 });

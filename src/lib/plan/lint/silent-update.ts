@@ -9,10 +9,11 @@ function record(doc: PlanDoc): number[] {
 	return [items.length, items.filter((i) => i.state === 'done').length, doc.decisions.length, doc.surprises.length, doc.outcomes.length];
 }
 
-// The previous text (HEAD) rarely changes while typing: parse it once, not on every keystroke.
+// The previous text (HEAD) rarely changes while typing: parse it once, not on every keystroke
+// (and not at all when the caller hands in its model).
 let memo: { text: string; record: number[] } | null = null;
-function recordOf(previous: string): number[] {
-	if (memo?.text !== previous) memo = { text: previous, record: record(parsePlan(previous)) };
+function recordOf(previous: string, doc: PlanDoc | undefined): number[] {
+	if (memo?.text !== previous) memo = { text: previous, record: record(doc ?? parsePlan(previous)) };
 	return memo.record;
 }
 
@@ -23,7 +24,7 @@ function recordOf(previous: string): number[] {
 export const silentUpdate: LintRule = (doc, context, text) => {
 	const previous = context.previousText;
 	if (previous === undefined || text === undefined || previous === text) return [];
-	const before = recordOf(previous);
+	const before = recordOf(previous, context.previousDoc);
 	const after = record(doc);
 	if (after.some((n, i) => n > before[i])) return [];
 	return [
