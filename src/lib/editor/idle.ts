@@ -7,12 +7,12 @@
 const IDLE_TIMEOUT_MS = 300;
 
 /**
- * Calls `job` once in a later idle period (or after `IDLE_TIMEOUT_MS`); returns a cancel function.
+ * Calls `job` once in a later idle period (or after `timeout` ms); returns a cancel function.
  * Browsers without `requestIdleCallback` (Safari) run it in a task after the next frame.
  */
-export function whenIdle(job: () => void): () => void {
+export function whenIdle(job: () => void, timeout = IDLE_TIMEOUT_MS): () => void {
 	if (typeof requestIdleCallback === 'function') {
-		const id = requestIdleCallback(() => job(), { timeout: IDLE_TIMEOUT_MS });
+		const id = requestIdleCallback(() => job(), { timeout });
 		return () => cancelIdleCallback(id);
 	}
 	let timer: ReturnType<typeof setTimeout> | null = null;

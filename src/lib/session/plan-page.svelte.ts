@@ -1,10 +1,11 @@
 /**
  * The plan screen's saving and committing: the text comes from a saved draft (it wins) or the
- * working file; every change is kept as a draft in IndexedDB (at most once per animation frame,
- * and at once on `pagehide`/`visibilitychange`) and written to the working tree (debounced);
- * panel edits are recorded for the commit and for sync replay.
+ * working file; every change is kept as a draft in IndexedDB (in the first idle moment after
+ * the frame, within {@link DRAFT_DELAY_MS}, coalesced, and at once on `pagehide`/`visibilitychange`)
+ * and written to the working tree (debounced); panel edits are recorded for the commit and for sync replay.
  */
 import { gitClient, type RepoStatus } from '$lib/git';
+import { whenIdle } from '$lib/editor/idle';
 import { recordEdit } from '$lib/plan/rebase/replay';
 import { rebaseText } from '$lib/plan/rebase';
 import { completedPhase, suggestCommitMessage } from '$lib/plan/commit-message';
@@ -15,6 +16,12 @@ import type { ShownError } from './workspace.svelte';
 
 /** How long typing must pause before the working file is written. */
 export const WORKING_WRITE_DELAY_MS = 300;
+
+/**
+ * Longest wait for an idle moment before a change's draft is written: off the keystroke's
+ * frame, yet soon enough that a tab killed a moment after typing keeps what was typed.
+ */
+export const DRAFT_DELAY_MS = 120;
 
 /**
  * `local` with the changes `base` → `remote` merged in (keeping `local`'s line endings). When
@@ -54,7 +61,10 @@ export class PlanPage {
 	saving = $state(false);
 	readonly dirty = $derived(this.text !== (this.headText ?? ''));
 
-	#frame: number | null = null;
+	/** Cancels the pending draft write. */
+	#draftPending: (() => void) | null = null;
+	/** What the last draft write held, so an unchanged draft is not written again. */
+	#draftWritten: { text: string; headText: string | null; edits: RecordedEdit[] } | null = null;
 	#timer: ReturnType<typeof setTimeout> | null = null;
 	#draftWrites: Promise<void> = Promise.resolve();
 	#fileWrites: Promise<void> = Promise.resolve();
@@ -119,7 +129,7 @@ export class PlanPage {
 		await this.load();
 	}
 
-	/** The editor changed: keep the draft (this frame) and the working file (after a pause). */
+	/** The editor changed: keep the draft (after this frame) and the working file (after a pause). */
 	change(text: string): void {
 		this.text = text;
 		this.#scheduleDraft();
@@ -140,8 +150,7 @@ export class PlanPage {
 
 	/** Writes the draft and the working file now (before an app update, on pagehide, before a commit). */
 	async flush(): Promise<void> {
-		if (this.#frame !== null) cancelAnimationFrame(this.#frame);
-		this.#frame = null;
+		this.#cancelDraft();
 		if (this.#timer !== null) clearTimeout(this.#timer);
 		this.#timer = null;
 		await Promise.all([this.#writeDraft(), this.#writeFile()]);
@@ -149,8 +158,7 @@ export class PlanPage {
 
 	/** Saves the draft at once (page hidden or closing); returns without waiting for the disk. */
 	flushDraftNow(): void {
-		if (this.#frame !== null) cancelAnimationFrame(this.#frame);
-		this.#frame = null;
+		this.#cancelDraft();
 		void this.#writeDraft();
 	}
 
@@ -162,6 +170,7 @@ export class PlanPage {
 		this.edits = [];
 		this.#writtenText = head ?? '';
 		this.text = head ?? '';
+		this.#draftWritten = null;
 		await this.#queueDraft(() => deleteDraft(this.id, this.path));
 		return head ?? '';
 	}
@@ -204,18 +213,23 @@ export class PlanPage {
 
 	/** Stops pending timers (the page is going away; call {@link flush} first to keep work). */
 	dispose(): void {
-		if (this.#frame !== null) cancelAnimationFrame(this.#frame);
+		this.#cancelDraft();
 		if (this.#timer !== null) clearTimeout(this.#timer);
-		this.#frame = null;
 		this.#timer = null;
 	}
 
+	/** One draft write for all changes until the next idle moment (reading the state as it is then). */
 	#scheduleDraft(): void {
-		if (this.#frame !== null) return;
-		this.#frame = requestAnimationFrame(() => {
-			this.#frame = null;
+		if (this.#draftPending) return;
+		this.#draftPending = whenIdle(() => {
+			this.#draftPending = null;
 			void this.#writeDraft();
-		});
+		}, DRAFT_DELAY_MS);
+	}
+
+	#cancelDraft(): void {
+		this.#draftPending?.();
+		this.#draftPending = null;
 	}
 
 	#scheduleFileWrite(): void {
@@ -238,6 +252,9 @@ export class PlanPage {
 		const text = this.text;
 		const headText = this.headText;
 		const edits = this.edits;
+		const last = this.#draftWritten;
+		if (last && last.text === text && last.headText === headText && last.edits === edits) return this.#draftWrites;
+		this.#draftWritten = { text, headText, edits };
 		const clean = text === (headText ?? '') && edits.length === 0 && headText !== null;
 		return this.#queueDraft(async () => {
 			try {
@@ -245,6 +262,7 @@ export class PlanPage {
 				// eslint-disable-next-line svelte/prefer-svelte-reactivity -- plain data, not reactive state
 				else await saveDraft(this.id, this.path, { text, headText, edits: [...edits], savedAt: new Date().toISOString() });
 			} catch (err) {
+				this.#draftWritten = null;
 				this.error = shownError(err);
 			}
 		});
