@@ -9,10 +9,11 @@
  *     counts) → first mutation of the "Progress" region that
  *     shows the typed text (MutationObserver); p50/p95. Target: p95 ≤ 16 ms on 2,000 lines.
  * Flags: `--node-only`, `--browser-only`, `--samples N` (browser samples per plan, default 60),
- * `--only 2000|giant` (one of the two plans), `--profile` (a CDP CPU profile of the typing; prints the functions with the most self time —
+ * `--only 2000|giant` (one of the two plans), `--profile` (a CDP CPU profile of the typing; prints the functions with the most self time, and
+ * `--profile-out FILE` also writes it as a .cpuprofile for DevTools —
  * build with `--minify false` for readable names).
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -213,6 +214,8 @@ async function startProfile(page: Page): Promise<CDPSession> {
 async function printProfile(cdp: CDPSession): Promise<void> {
 	const { profile } = await cdp.send('Profiler.stop');
 	await cdp.detach();
+	const out = process.argv.indexOf('--profile-out');
+	if (out >= 0) writeFileSync(process.argv[out + 1], JSON.stringify(profile));
 	const parent = new Map<number, number>();
 	for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
 	const byId = new Map(profile.nodes.map((n) => [n.id, n]));
