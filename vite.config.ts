@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig, type Plugin } from 'vitest/config';
 import { manifestPlugin } from './scripts/vite-manifest-plugin.js';
+import { gitSpeedPlugin } from './scripts/vite-git-speed-plugin.js';
 
 const require = createRequire(import.meta.url);
 
@@ -22,7 +23,7 @@ function workerSafeEntities(): Plugin {
 
 export default defineConfig({
 	plugins: [sveltekit(), manifestPlugin()],
-	worker: { format: 'es', plugins: () => [workerSafeEntities()] },
+	worker: { format: 'es', plugins: () => [workerSafeEntities(), gitSpeedPlugin()] },
 	test: {
 		include: ['tests/unit/**/*.test.ts'],
 		environment: 'node',

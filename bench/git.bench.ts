@@ -2,9 +2,12 @@
  * `npm run bench:git`: Waymark's git against native git on one local git server (git
  * http-backend on 127.0.0.1), on a generated repo of 2,000 files / 500 commits (targeted) and a
  * small one of 20 files / 5 commits (start-up costs; untargeted). Medians of `--runs N`
- * (default 3) runs per side, the two sides interleaved; every result is checked.
+ * (default 3) runs per side, the two sides interleaved; every result is checked. `--only a`
+ * runs case (a) alone.
  *   (a) time to first plan: the built app in headless Chromium — "Clone" until the plan's text
  *       is in the editor — vs native `git clone --depth 1 --single-branch` + reading the file.
+ *       The clock starts at Clone on an app that has settled as it has by the time a person
+ *       has typed a URL (service worker installed, network quiet).
  *   (b) full clone: shallow clone + deepen, run by isomorphic-git in Node with the worker's own
  *       code (shallowClone, deepenHistory) — vs native `git clone --single-branch`.
  *   (c) commit + push of a one-line plan change: commitWorkingFiles + syncRepo in Node (the
@@ -19,7 +22,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import git, { type HttpClient } from 'isomorphic-git';
 import nodeHttp from 'isomorphic-git/http/node';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { commitTexts, commitWorkingFiles, readWorkingTexts } from '../src/lib/git/commit-ops';
 import type { RepoFs } from '../src/lib/git/fs-utils';
 import { deepenHistory } from '../src/lib/git/history-ops';
@@ -32,6 +35,9 @@ import { generateRepo, type GeneratedRepo, type RepoSpec } from './generate-repo
 
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg >= 0 ? Math.max(1, Number(process.argv[runsArg + 1]) || 3) : 3;
+/** `--only a`: just the time-to-first-plan case (the others need the (b) clones). */
+const onlyArg = process.argv.indexOf('--only');
+const ONLY_A = onlyArg >= 0 && process.argv[onlyArg + 1] === 'a';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const buildDir = path.join(root, process.env.WAYMARK_BUILD_DIR ?? 'build');
 const nodeFs = fs as unknown as RepoFs;
@@ -117,6 +123,17 @@ interface Phases {
 	editor: number;
 }
 
+/**
+ * Waits until the freshly opened app is as it is when a person has typed a URL: the page loaded,
+ * its service worker installed (precaching done) and the network quiet. The clock starts at Clone.
+ */
+async function settle(page: Page): Promise<void> {
+	await page.evaluate(async () => {
+		await navigator.serviceWorker?.ready;
+	});
+	await page.waitForLoadState('networkidle');
+}
+
 /** Browser: Clone → the plan's text in the editor; also the clone's own timing and file count. */
 async function browserFirstPlan(
 	browser: Browser,
@@ -139,6 +156,7 @@ async function browserFirstPlan(
 		const page = await context.newPage();
 		page.setDefaultTimeout(180_000);
 		await page.goto(app.url);
+		await settle(page);
 		await page.getByRole('textbox', { name: 'Repository URL' }).fill(server.repoUrl(name));
 		await page.getByRole('textbox', { name: 'Branch' }).fill('main');
 		server.requests.length = 0;
@@ -435,6 +453,8 @@ async function benchRepo(browser: Browser, app: StaticServer, server: GitServer,
 	notes.push(
 		`  (a) diagnostic, one run with the background deepen held back at the server: first plan ${ms(held.ms)} (clone ${ms(held.phases.clone)}, Plans ${ms(held.phases.plans)}, editor ${ms(held.phases.editor)})`
 	);
+
+	if (ONLY_A) return { rows: [{ repo: name, kase: '(a) first plan', label: 'browser (built app, Chromium)', waymark: aW, native: aN, target: targeted ? TARGETS.a : undefined }], notes };
 
 	// (b)
 	const bW: number[] = [];

@@ -177,13 +177,18 @@ function progressSender(seq: number): (p: GitProgress) => void {
 	};
 }
 
-/** Time zone for timestamps a replayed panel edit writes. */
+let zone: string | null = null;
+
+/** Time zone for timestamps a replayed panel edit writes (asked once: Intl is slow to ask). */
 function timeZone(): string {
-	try {
-		return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-	} catch {
-		return 'UTC';
+	if (zone === null) {
+		try {
+			zone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+		} catch {
+			zone = 'UTC';
+		}
 	}
+	return zone;
 }
 
 /**
