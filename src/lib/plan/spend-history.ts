@@ -4,11 +4,22 @@
  * total "Spent"). Pure: commit times and texts in, points out.
  */
 import { planBudget } from './budget';
+import { createIncrementalParser } from './incremental';
 import { parsePlan } from './parse';
 
 /** The total tokens spent that `text` records (its own total line, else the sum of its phases); 0 when it records none. */
 export function spentIn(text: string): number {
 	return planBudget(parsePlan(text)).total.used ?? 0;
+}
+
+/**
+ * {@link spentIn} for a run of versions of one file (its commits, one after another): the
+ * incremental parser re-parses only the chunks that differ from the version read before, so a
+ * long history of a large plan costs about one full parse plus the changes.
+ */
+export function createSpendReader(): (text: string) => number {
+	const parser = createIncrementalParser();
+	return (text) => planBudget(parser.parse(text)).total.used ?? 0;
 }
 
 /** One commit of the plan file: its id, its time (seconds since the epoch) and the spend it records. */

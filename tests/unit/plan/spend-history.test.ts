@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyPlanEdit } from '../../../src/lib/plan/edit';
-import { hasSpend, spendSeries, spentIn } from '../../../src/lib/plan/spend-history';
+import { createSpendReader, hasSpend, spendSeries, spentIn } from '../../../src/lib/plan/spend-history';
 import { PHASES_PLAN } from '../../support/phase-plan';
 
 const now = new Date('2026-11-29T10:00:00Z');
@@ -18,6 +18,27 @@ describe('spentIn', () => {
 		expect(spentIn('# Plan\n\n## Progress\n\n- [ ] One\n')).toBe(0);
 		// Budget-looking lines inside a code fence are examples, not spend.
 		expect(spentIn('# Plan\n\n```\n**Tokens Spent**: 9M tokens\n```\n')).toBe(0);
+	});
+});
+
+describe('createSpendReader', () => {
+	it('reads a run of versions (as a history gives them, newest first) exactly as spentIn does', () => {
+		const versions = [PHASES_PLAN];
+		const edits = [
+			{ kind: 'add-spent' as const, phase: '2', tokens: 60_000 },
+			{ kind: 'add-progress' as const, text: 'Wrote the middleware' },
+			{ kind: 'add-spent' as const, phase: '3', tokens: 25_000 },
+			{ kind: 'complete-phase' as const, phase: '2' },
+			{ kind: 'set-spent' as const, phase: '1', tokens: 650_000 },
+			{ kind: 'add-spent' as const, phase: null, tokens: 5_000 }
+		];
+		for (const e of edits) versions.push(applyPlanEdit(versions[versions.length - 1], e, now));
+		// A version that drops a whole phase and one that is not a plan at all.
+		versions.push(versions[versions.length - 1].replace(/## Phase 3[\s\S]*?(?=## Decision Log)/, ''), '# Notes\n');
+		const newestFirst = [...versions].reverse();
+		const read = createSpendReader();
+		expect(newestFirst.map(read)).toEqual(newestFirst.map(spentIn));
+		expect(new Set(versions.map(spentIn)).size).toBeGreaterThan(4);
 	});
 });
 

@@ -1,10 +1,11 @@
 /**
  * Reads the plan file's spend over time through the git worker: the commits that touched it (the
- * newest {@link SPEND_HISTORY_LIMIT}), each one's text parsed for its total tokens spent. A
- * commit's figure never changes, so it is remembered for the session by commit id.
+ * newest {@link SPEND_HISTORY_LIMIT}), each one's text parsed for its total tokens spent (one
+ * incremental parser across them). A commit's figure never changes, so it is remembered for the
+ * session by commit id.
  */
 import { gitClient } from '$lib/git';
-import { spendSeries, spentIn, type SpendPoint, type SpendSample } from '$lib/plan/spend-history';
+import { createSpendReader, spendSeries, type SpendPoint, type SpendSample } from '$lib/plan/spend-history';
 
 /** The most commits the chart reads (older ones are left out, and the chart says so). */
 export const SPEND_HISTORY_LIMIT = 200;
@@ -26,6 +27,8 @@ export async function loadSpendHistory(id: string, path: string, stale: () => bo
 	const client = gitClient();
 	const commits = await client.log(id, path, limit);
 	const samples: SpendSample[] = [];
+	// Consecutive commits differ a little: the reader re-parses only what changed.
+	const spentIn = createSpendReader();
 	for (const c of commits) {
 		if (stale()) return null;
 		const key = `${id}\u0000${c.oid}\u0000${path}`;
