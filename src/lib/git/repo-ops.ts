@@ -87,10 +87,17 @@ async function writeBlobs(fs: RepoFs, dir: string, files: { path: string; oid: s
 	}
 }
 
+/** Tree listings by commit id, per isomorphic-git cache (a commit's tree never changes). */
+const listings = new WeakMap<object, Map<string, { path: string; oid: string }[]>>();
+
 /** Every file of `ref`'s tree with its blob id (submodules included, folders implied), sorted by path. */
 export async function listTree(fs: RepoFs, dir: string, ref = 'HEAD', cache: object = gitCache(fs)): Promise<{ path: string; oid: string }[]> {
-	const out: { path: string; oid: string }[] = [];
 	const commit = await git.resolveRef({ fs, dir, ref });
+	let known = listings.get(cache);
+	if (!known) listings.set(cache, (known = new Map()));
+	const hit = known.get(commit);
+	if (hit) return hit.map((f) => ({ ...f }));
+	const out: { path: string; oid: string }[] = [];
 	const visit = async (oid: string, prefix: string): Promise<void> => {
 		const { tree } = await git.readTree({ fs, dir, oid, cache });
 		for (const e of tree) {
@@ -100,13 +107,32 @@ export async function listTree(fs: RepoFs, dir: string, ref = 'HEAD', cache: obj
 		}
 	};
 	await visit((await git.readCommit({ fs, dir, oid: commit, cache })).commit.tree, '');
-	return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+	out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+	if (known.size >= 4) known.delete(known.keys().next().value as string);
+	known.set(commit, out);
+	return out.map((f) => ({ ...f }));
+}
+
+/** Paths of the files in the working tree (`.git` left out), found by walking its folders once. */
+async function workingPaths(fs: RepoFs, dir: string): Promise<Set<string>> {
+	const found = new Set<string>();
+	const walk = async (folder: string, prefix: string): Promise<void> => {
+		for (const name of await fs.promises.readdir(folder)) {
+			if (!prefix && name === '.git') continue;
+			const path = prefix ? `${prefix}/${name}` : name;
+			const st = (await fs.promises.stat(`${folder}/${name}`)) as { isDirectory(): boolean };
+			if (st.isDirectory()) await walk(`${folder}/${name}`, path);
+			else found.add(path);
+		}
+	};
+	await walk(dir, '');
+	return found;
 }
 
 /** HEAD's files, each marked with whether it is in the working tree. */
 export async function listRepoFiles(fs: RepoFs, dir = REPO_DIR): Promise<TreeFile[]> {
-	const files = await listTree(fs, dir);
-	return Promise.all(files.map(async (f) => ({ ...f, checkedOut: await exists(fs, `${dir}/${f.path}`) })));
+	const [files, present] = await Promise.all([listTree(fs, dir), workingPaths(fs, dir)]);
+	return files.map((f) => ({ ...f, checkedOut: present.has(f.path) }));
 }
 
 /**
