@@ -4,8 +4,9 @@
  * longer applies, rather than silently keeping the slow path.
  *
  * - isomorphic-git indexes every fetched pack with its own indexer (a new inflater and a growing
- *   buffer per object, WebCrypto per hash); its one call in `_fetch` is pointed at Waymark's
- *   indexer (src/lib/git/pack-index.ts), which writes the same `.idx` bytes as `git index-pack`.
+ *   buffer per object, WebCrypto per hash) after writing the pack; in `_fetch` that is pointed at
+ *   Waymark's indexer (src/lib/git/pack-index.ts), which checks the pack's checksum and writes the
+ *   same `.idx` bytes as `git index-pack`, while the pack is being written.
  * - lightning-fs clears its "close the database after 500 ms idle" timer only when none is set
  *   (an inverted test), so every file operation leaves a live timer behind and thousands pile up
  *   during a clone. The test is turned the right way round.
@@ -19,16 +20,19 @@ const INDEXER = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../s
 export const EDITS = [
 	{
 		file: /[\\/]node_modules[\\/]isomorphic-git[\\/]index\.js$/,
-		find: `    const idx = await GitPackIndex.fromPack({
+		find: `    await fs.write(fullpath, packfile);
+    const getExternalRefDelta = oid => _readObject({ fs, cache, gitdir, oid });
+    const idx = await GitPackIndex.fromPack({
       pack: packfile,
       getExternalRefDelta,
       onProgress,
     });
     await fs.write(fullpath.replace(/\\.pack$/, '.idx'), await idx.toBuffer());`,
-		replace: `    const { idx: waymarkIdx } = await waymarkIndexPack(packfile, {
-      external: getExternalRefDelta,
-      onProgress,
-    });
+		replace: `    const getExternalRefDelta = oid => _readObject({ fs, cache, gitdir, oid });
+    const [, { idx: waymarkIdx }] = await Promise.all([
+      fs.write(fullpath, packfile),
+      waymarkIndexPack(packfile, { external: getExternalRefDelta, onProgress }),
+    ]);
     await fs.write(fullpath.replace(/\\.pack$/, '.idx'), waymarkIdx);`,
 		prepend: `import { indexPack as waymarkIndexPack } from ${JSON.stringify(INDEXER)};\n`
 	},

@@ -68,6 +68,7 @@ export async function indexPack(pack: Uint8Array, opts: IndexPackOptions = {}): 
 	if (version !== 2 && version !== 3) throw new PackFormatError(`version ${version}`);
 	const count = readU32(pack, 8);
 	const trailer = pack.length - 20;
+	if (!sameBytes(new Sha1().update(pack.subarray(0, trailer)).digest(), pack.subarray(trailer))) throw new PackFormatError('its checksum does not match (damaged in transfer?)');
 	const zs = new ZStream();
 	inflateInit2(zs, 15);
 	const inflateAt = (start: number, size: number): { data: Uint8Array; end: number } => {
@@ -279,6 +280,10 @@ function writeIdx(entries: Entry[], pack: Uint8Array): Uint8Array {
 	out.set(pack.subarray(pack.length - 20), tail);
 	out.set(new Sha1().update(out.subarray(0, tail + 20)).digest(), tail + 20);
 	return out;
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+	return a.length === b.length && compareBytes(a, b) === 0;
 }
 
 function compareBytes(a: Uint8Array, b: Uint8Array): number {

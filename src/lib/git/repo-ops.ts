@@ -72,17 +72,27 @@ function now(): number {
 	return globalThis.performance ? performance.now() : Date.now();
 }
 
+/** How many Markdown files a clone reads and writes at once (their database writes overlap). */
+const WRITE_BATCH = 16;
+
 /** Writes the given blobs to the working tree, reporting "Writing Markdown files" progress. */
 async function writeBlobs(fs: RepoFs, dir: string, files: { path: string; oid: string }[], cache: object, onProgress?: ProgressCallback, checkpoint?: () => void): Promise<void> {
 	const made = new Set<string>();
-	let loaded = 0;
+	// Folders first, one at a time (a folder is made once, before its files).
 	for (const file of files) {
-		checkpoint?.();
-		const { blob } = await git.readBlob({ fs, dir, oid: file.oid, cache });
 		const target = `${dir}/${file.path}`;
 		await mkdirp(fs, target.slice(0, target.lastIndexOf('/')), made);
-		await fs.promises.writeFile(target, blob);
-		loaded++;
+	}
+	let loaded = 0;
+	for (let i = 0; i < files.length; i += WRITE_BATCH) {
+		checkpoint?.();
+		await Promise.all(
+			files.slice(i, i + WRITE_BATCH).map(async (file) => {
+				const { blob } = await git.readBlob({ fs, dir, oid: file.oid, cache });
+				await fs.promises.writeFile(`${dir}/${file.path}`, blob);
+			})
+		);
+		loaded = Math.min(files.length, i + WRITE_BATCH);
 		await onProgress?.({ phase: 'Writing Markdown files', loaded, total: files.length });
 	}
 }
