@@ -1,5 +1,5 @@
 /**
- * `npm run bench:git`: Waymark's git against native git on one local git server (git
+ * `npm run bench:git`: Waymark's git against native git on one local git server (its own process; git
  * http-backend on 127.0.0.1), on a generated repo of 2,000 files / 500 commits (targeted) and a
  * small one of 20 files / 5 commits (start-up costs; untargeted). Medians of `--runs N`
  * (default 3) runs per side, the two sides interleaved; every result is checked. `--only a`
@@ -28,7 +28,7 @@ import type { RepoFs } from '../src/lib/git/fs-utils';
 import { deepenHistory } from '../src/lib/git/history-ops';
 import { shallowClone } from '../src/lib/git/repo-ops';
 import { syncRepo } from '../src/lib/git/sync-ops';
-import { startGitServer, type GitServer } from '../tests/support/git-server';
+import { startGitServerProcess, type BenchGitServer as GitServer } from './git-server-process';
 import { git as nativeGit, gitAsync } from '../tests/support/repos';
 import { startStaticServer, type StaticServer } from '../tests/support/static-server';
 import { generateRepo, type GeneratedRepo, type RepoSpec } from './generate-repo';
@@ -159,14 +159,10 @@ async function browserFirstPlan(
 		await settle(page);
 		await page.getByRole('textbox', { name: 'Repository URL' }).fill(server.repoUrl(name));
 		await page.getByRole('textbox', { name: 'Branch' }).fill('main');
-		server.requests.length = 0;
+		// Diagnostic: hold the next pack request after the clone's own (the background deepen).
+		if (holdDeepen) server.holdSecondUploadPack();
 		const t0 = now();
 		await page.getByRole('button', { name: 'Clone' }).click();
-		if (holdDeepen) {
-			// Diagnostic: hold the next pack request after the clone's own (the background deepen).
-			while (!server.requests.some((r) => r.method === 'POST' && r.url.endsWith('/git-upload-pack'))) await new Promise((r) => setTimeout(r, 2));
-			server.setFault({ kind: 'stall', on: 'upload-pack', times: 1 });
-		}
 		const link = page.getByRole('link', { name, exact: true });
 		await link.waitFor();
 		const s0 = now();
@@ -180,7 +176,7 @@ async function browserFirstPlan(
 		await planLink.click();
 		await page.locator('.cm-content').filter({ hasText: repo.planMarker }).waitFor();
 		const elapsed = now() - t0 - statusCost;
-		if (holdDeepen) server.setFault(null);
+		if (holdDeepen) server.release();
 		const files = Number(/Cloned (\d+) files/.exec(status)?.[1] ?? NaN);
 		// The background deepen: wait for its pack to be downloaded (indexing it follows, unseen).
 		let deepenPackMs: number | null = null;
@@ -548,7 +544,7 @@ async function main(): Promise<void> {
 	let app: StaticServer | null = null;
 	let browser: Browser | null = null;
 	try {
-		server = await startGitServer({ root: serverRoot });
+		server = await startGitServerProcess(serverRoot);
 		app = await startStaticServer({ dir: buildDir });
 		browser = await chromium.launch({
 			executablePath: process.env.WAYMARK_CHROMIUM ?? '/usr/bin/chromium',

@@ -27,7 +27,27 @@ const PRECACHE = [...new Set([...build, ...files, `${base}/manifest.webmanifest`
 );
 const PRECACHED = new Set(PRECACHE);
 
+/** A static route of the Service Worker Static Routing API (Chromium 123+). */
+interface RouterRule {
+	condition: { not?: { urlPattern: { protocol: string; hostname: string; port: string } } };
+	source: 'network';
+}
+
+/**
+ * Requests to other origins (the git remote, a CORS proxy) go straight to the network without
+ * starting or waking this worker: with a fetch handler, every request of the page and of the git
+ * worker would otherwise pass through it first, and a clone's pack arrived a second later.
+ */
+function bypassOtherOrigins(event: ExtendableEvent): void {
+	const addRoutes = (event as ExtendableEvent & { addRoutes?: (rules: RouterRule[]) => Promise<void> }).addRoutes;
+	if (!addRoutes) return; // other browsers: the fetch handler below lets them pass
+	const here = new URL(sw.location.href);
+	const rule: RouterRule = { condition: { not: { urlPattern: { protocol: here.protocol.slice(0, -1), hostname: here.hostname, port: here.port } } }, source: 'network' };
+	event.waitUntil(addRoutes.call(event, [rule]).catch(() => undefined));
+}
+
 sw.addEventListener('install', (event) => {
+	bypassOtherOrigins(event);
 	// No skipWaiting here: a new version waits until the page asks for it.
 	event.waitUntil(
 		caches.open(CACHE).then((cache) =>
