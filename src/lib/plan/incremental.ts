@@ -13,6 +13,7 @@
  * difference, so a keystroke costs the window, not a pass over the whole text.
  */
 import { parsePlan, planFromScan } from './parse';
+import { commonPrefix, commonSuffix } from './parse/affix';
 import { splitChunks, type Chunk } from './parse/chunks';
 import { findFrontMatter } from './parse/frontmatter';
 import { joinScans, type PlacedCache, type ScanPart } from './parse/join';
@@ -107,11 +108,8 @@ function partsOf(text: string, chunks: readonly Chunk[], lookup: Lookup, moreAft
 function reparts(prev: State, text: string): Part[] {
 	const old = prev.text;
 	const parts = prev.parts;
-	const min = Math.min(old.length, text.length);
-	let head = 0;
-	while (head < min && old.charCodeAt(head) === text.charCodeAt(head)) head++;
-	let tail = 0;
-	while (tail < min - head && old.charCodeAt(old.length - 1 - tail) === text.charCodeAt(text.length - 1 - tail)) tail++;
+	const head = commonPrefix(old, text);
+	const tail = commonSuffix(old, text, Math.min(old.length, text.length) - head);
 	const oldEnd = old.length - tail;
 	const delta = text.length - old.length;
 

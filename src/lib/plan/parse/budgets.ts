@@ -4,8 +4,20 @@
  * `**Tokens Spent**: ~250K tokens (50% complete)`, `**Actual**: ~200K`, `**Progress**: 1.5M / 3M-6M tokens`.
  */
 import type { Budget } from '../types';
-import { findTokenRange, parseMultiplier, parseTokenAmount, parseTokenRange } from '../tokens';
+import { findTokenRange, parseMultiplier as readMultiplier, parseTokenAmount as readAmount, parseTokenRange as readRange } from '../tokens';
 import type { Field } from './fields';
+import { memoByString } from './util';
+
+// Field values and headings repeat from keystroke to keystroke: read each text once (results are only read).
+const parseTokenRange = memoByString(readRange);
+const parseTokenAmount = memoByString(readAmount);
+const parseMultiplier = memoByString(readMultiplier);
+const headingRange = memoByString((heading: string): { low: number; high: number } | null => {
+	const m = /\(([^()]*\btokens?\b[^()]*)\)/i.exec(heading);
+	if (!m) return null;
+	const r = findTokenRange(m[1]);
+	return r ? { low: r.low, high: r.high } : readRange(m[1]);
+});
 
 const BUDGET_LABEL = /^(?:total )?(?:token budget|budget|estimated tokens|token estimate|estimate|estimated budget|tokens budget|budget \(tokens\)|effort|estimated effort|token effort)$/;
 const ADJUSTED_LABEL = /^adjusted(?: estimate| budget| range)?$/;
@@ -35,13 +47,7 @@ export function readBudget(fields: readonly Field[], heading: string | null): Bu
 			if (range === null) range = parseTokenRange(total);
 		}
 	}
-	if (range === null && heading !== null) {
-		const m = /\(([^()]*\btokens?\b[^()]*)\)/i.exec(heading);
-		if (m) {
-			const r = findTokenRange(m[1]);
-			range = r ? { low: r.low, high: r.high } : parseTokenRange(m[1]);
-		}
-	}
+	if (range === null && heading !== null) range = headingRange(heading);
 	if (range === null) return null;
 	const adj = adjusted ?? (multiplier !== null ? { low: Math.round(range.low * multiplier), high: Math.round(range.high * multiplier) } : null);
 	return {

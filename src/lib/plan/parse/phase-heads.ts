@@ -28,8 +28,10 @@ const LEAD_GLYPHS = /^(?:[\s\u{1F300}-\u{1FAFF}\u2600-\u27BF\u2B00-\u2BFF\u2300-
 const UPPER_WORD =
 	/\b(COMPLETED?|DONE|FINISHED|IN[ -]PROGRESS|WIP|PENDING|NOT STARTED|TODO|DEFERRED|POSTPONED|SKIPPED|CANCELL?ED|DROPPED|ABANDONED|BLOCKED)\b/u;
 
-/** Phase status a status word or note means; null when it names none. */
-export function phaseStatusFromWord(s: string): PhaseStatus | null {
+/** Phase status a status word or note means; null when it names none (remembered by text). */
+export const phaseStatusFromWord: (s: string) => PhaseStatus | null = memoByString((s) => statusFromWord(s));
+
+function statusFromWord(s: string): PhaseStatus | null {
 	const t = stripInline(s).toLowerCase();
 	if (/\bdeferred\b|\bpostponed\b|⏸/.test(t)) return 'deferred';
 	if (/\bskipped\b|\bcancell?ed\b|\bdropped\b|\babandoned\b|\bwon'?t do\b|\bsuperseded\b/.test(t)) return 'skipped';

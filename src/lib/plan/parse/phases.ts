@@ -173,8 +173,15 @@ function mergeTablePhases(scan: Scan, drafts: Draft[]): void {
 	insertSorted(drafts, added);
 }
 
+/** A row's title cell without a trailing status parenthetical. */
+const rowTitle = memoByString((s: string): string =>
+	stripInline(s)
+		.replace(/\s*\(([^()]*)\)\s*$/, (w, inner: string) => (phaseStatusFromWord(inner) ? '' : w))
+		.trim()
+);
+
 function rowNumber(cells: string[], label: number): { number: string; title: string } | null {
-	const titleOf = (s: string): string => stripInline(s).replace(/\s*\(([^()]*)\)\s*$/, (w, inner: string) => (phaseStatusFromWord(inner) ? '' : w)).trim();
+	const titleOf = rowTitle;
 	const first = stripInline(cells[0] ?? '');
 	if (/^\d+[A-Za-z]?(?:\.\d+)*$/.test(first)) return { number: first, title: titleOf(cells[label !== 0 ? label : 1] ?? '') };
 	const l = stripInline(cells[label] ?? '');
@@ -283,9 +290,21 @@ function deriveStatus(tasks: readonly ProgressItem[]): PhaseStatus {
 function sectionsWithin(sections: readonly Section[], ranges: readonly { start: number; end: number }[]): Section[] {
 	const out: Section[] = [];
 	for (const r of ranges) {
-		for (let i = firstAtOrAfter(sections.map((s) => s.span), r.start); i < sections.length && sections[i].span.start < r.end; i++) out.push(sections[i]);
+		for (let i = firstSectionAtOrAfter(sections, r.start); i < sections.length && sections[i].span.start < r.end; i++) out.push(sections[i]);
 	}
 	return out;
+}
+
+/** First index of a section starting at or after `offset` (sections are sorted by start). */
+function firstSectionAtOrAfter(sections: readonly Section[], offset: number): number {
+	let lo = 0;
+	let hi = sections.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >> 1;
+		if (sections[mid].span.start < offset) lo = mid + 1;
+		else hi = mid;
+	}
+	return lo;
 }
 
 function readCriteria(

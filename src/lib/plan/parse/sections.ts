@@ -5,7 +5,7 @@
  */
 import type { Section } from '../types';
 import type { HeadingNode } from './tree';
-import { lineEndAt } from './util';
+import { lineEndAt, memoByString } from './util';
 
 /** Builds the ordered section list from the scanned headings in one pass (a stack of open sections). */
 export function buildSections(text: string, headings: readonly HeadingNode[]): Section[] {
@@ -37,14 +37,14 @@ function sectionHead(text: string, h: HeadingNode): Section {
 	return { title, depth: h.depth, span: { start: h.start, end: text.length }, headingSpan: { start: h.start, end: headEnd }, contentStart };
 }
 
-/** Heading text of an ATX line: no opening `#`s, no closing `#` sequence, trimmed. */
-export function atxTitle(line: string): string {
-	return line
+/** Heading text of an ATX line: no opening `#`s, no closing `#` sequence, trimmed (remembered by line). */
+export const atxTitle: (line: string) => string = memoByString((line) =>
+	line
 		.replace(/^\s*#{1,6}(?=\s|$)/, '')
 		.replace(/\s+#+\s*$/, '')
 		.replace(/^#+\s*$/, '')
-		.trim();
-}
+		.trim()
+);
 
 function trimLineEnd(text: string, end: number): number {
 	let e = end;
