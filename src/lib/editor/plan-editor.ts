@@ -2,11 +2,12 @@ import { basicSetup } from 'codemirror';
 import { EditorView, Decoration, type DecorationSet } from '@codemirror/view';
 import { EditorState, StateEffect, StateField, Transaction, type Extension } from '@codemirror/state';
 import { markdown } from '@codemirror/lang-markdown';
-import { setDiagnostics, lintGutter, type Diagnostic } from '@codemirror/lint';
+import { forEachDiagnostic, setDiagnostics, lintGutter, type Diagnostic } from '@codemirror/lint';
 import type { PlanDiagnostic, Span, TextChange } from '$lib/plan/types';
 import { detectLineSeparator, offsetMap, type OffsetMap } from './offsets';
 import { minimalChanges } from './text-diff';
 import { planEditorTheme } from './theme';
+import { headingFold } from './heading-fold';
 
 /** Sets (or clears) the highlighted next action, in editor positions. */
 const setNextAction = StateEffect.define<{ from: number; to: number } | null>();
@@ -58,6 +59,7 @@ export class PlanEditor {
 			planEditorTheme,
 			basicSetup,
 			markdown(),
+			headingFold,
 			EditorView.lineWrapping,
 			EditorState.lineSeparator.of(this.lineSeparator),
 			lintGutter(),
@@ -109,7 +111,11 @@ export class PlanEditor {
 		this.applyChanges(minimalChanges(this.text(), next), 'remote', false);
 	}
 
-	/** Shows lint findings given in text offsets. */
+	/**
+	 * Shows lint findings given in text offsets. When the editor already shows exactly these (its
+	 * marks move with the text, so after typing they usually are), nothing is dispatched: no
+	 * transaction, no gutter redrawn.
+	 */
 	setDiagnostics(diags: PlanDiagnostic[]): void {
 		const m = this.map();
 		const len = this.view.state.doc.length;
@@ -120,12 +126,38 @@ export class PlanEditor {
 			source: d.ruleId,
 			message: d.message
 		}));
+		if (this.#shows(cm)) return;
 		this.view.dispatch(setDiagnostics(this.view.state, cm));
 	}
 
-	/** Highlights the line of the next action (a span in text offsets), or clears it. */
+	/** Whether the editor's current lint marks are `cm`, in the same order. */
+	#shows(cm: readonly Diagnostic[]): boolean {
+		let i = 0;
+		let same = true;
+		forEachDiagnostic(this.view.state, (d, from, to) => {
+			const c = cm[i++];
+			same &&= c !== undefined && c.from === from && c.to === to && c.severity === d.severity && c.source === d.source && c.message === d.message;
+		});
+		return same && i === cm.length;
+	}
+
+	/** Highlights the line of the next action (a span in text offsets), or clears it; nothing is dispatched when that line is already highlighted. */
 	setNextAction(span: Span | null): void {
 		const m = this.map();
+		const state = this.view.state;
+		const deco = state.field(nextActionField);
+		if (span === null) {
+			if (deco.size === 0) return;
+		} else {
+			const line = state.doc.lineAt(Math.min(m.toEditor(span.start), state.doc.length));
+			let at: number | null = null;
+			let count = 0;
+			deco.between(0, state.doc.length, (from) => {
+				at = from;
+				count++;
+			});
+			if (count === 1 && at === line.from) return;
+		}
 		this.view.dispatch({ effects: setNextAction.of(span ? { from: m.toEditor(span.start), to: m.toEditor(span.end) } : null) });
 	}
 
