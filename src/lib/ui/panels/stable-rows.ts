@@ -58,16 +58,18 @@ export function equalIgnoringOffsets(a: unknown, b: unknown): boolean {
 	if (Array.isArray(b)) return false;
 	const ra = a as Record<string, unknown>;
 	const rb = b as Record<string, unknown>;
-	const ka = Object.keys(ra);
-	if (ka.length !== Object.keys(rb).length) return false;
-	for (const k of ka) {
+	// Plain model objects: own keys only, counted rather than listed (this runs on every keystroke).
+	let keys = 0;
+	for (const k in ra) {
+		keys++;
 		if (OFFSET_KEYS.has(k)) {
 			if (!(k in rb)) return false;
 			continue;
 		}
 		if (!equalIgnoringOffsets(ra[k], rb[k])) return false;
 	}
-	return true;
+	for (const _key in rb) keys--;
+	return keys === 0;
 }
 
 /**
