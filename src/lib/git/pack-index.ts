@@ -111,6 +111,8 @@ export async function indexPack(pack: Uint8Array, opts: IndexPackOptions = {}): 
 		const base = await baseOf(e);
 		return { type: base.type, data: applyDelta(raw, base.data) };
 	};
+	/** Bases outside the pack (thin packs), fetched once each. */
+	const outside = new Map<string, Resolved>();
 	const baseOf = async (e: Entry): Promise<Resolved> => {
 		if (e.kind === OFS_DELTA) {
 			const base = byOffset.get(e.baseOffset);
@@ -119,11 +121,29 @@ export async function indexPack(pack: Uint8Array, opts: IndexPackOptions = {}): 
 		}
 		const inPack = byOid.get(e.baseOid);
 		if (inPack) return resolve(inPack);
-		if (!opts.external) throw new PackFormatError(`delta base ${e.baseOid} is not in the pack`);
-		const ext = await opts.external(e.baseOid);
+		const ext = outside.get(e.baseOid);
+		if (ext) return ext;
+		throw new PackFormatError(`delta base ${e.baseOid} is not in the pack`);
+	};
+	/** Whether `e`'s base has been named (so `e` can be resolved now). */
+	const baseReady = (e: Entry): boolean => {
+		if (e.kind === OFS_DELTA) return byOffset.get(e.baseOffset)?.oid != null;
+		if (e.kind === REF_DELTA) return byOid.has(e.baseOid) || outside.has(e.baseOid);
+		return true;
+	};
+	/** Asks the outside callback for `oid`; false when it has no such object. */
+	const fetchOutside = async (oid: string): Promise<boolean> => {
+		if (!opts.external) return false;
+		let ext: { type: string; object: Uint8Array };
+		try {
+			ext = await opts.external(oid);
+		} catch {
+			return false;
+		}
 		const type = ext.type as PackObjectType;
-		if (!['commit', 'tree', 'blob', 'tag'].includes(type)) throw new PackFormatError(`delta base ${e.baseOid} is a ${ext.type}`);
-		return { type, data: ext.object };
+		if (!['commit', 'tree', 'blob', 'tag'].includes(type)) throw new PackFormatError(`delta base ${oid} is a ${ext.type}`);
+		outside.set(oid, { type, data: ext.object });
+		return true;
 	};
 	const name = (e: Entry, obj: Resolved) => {
 		e.oid = objectId(obj.type, obj.data);
@@ -163,8 +183,8 @@ export async function indexPack(pack: Uint8Array, opts: IndexPackOptions = {}): 
 		entries[i] = e;
 		byOffset.set(offset, e);
 		pos = end;
-		if (kind === REF_DELTA && !byOid.has(baseOid)) {
-			deferred.push(e); // its base may come later in the pack, or be outside it
+		if (!baseReady(e)) {
+			deferred.push(e); // its base comes later in the pack (or lies outside it)
 		} else {
 			const obj = await applyEntry(e, data);
 			cache.set(offset, obj);
@@ -173,18 +193,20 @@ export async function indexPack(pack: Uint8Array, opts: IndexPackOptions = {}): 
 		await progress(i + 1);
 	}
 	if (pos !== trailer) throw new PackFormatError(`${trailer - pos} bytes after the last object`);
-	// Ref-deltas whose base comes later in the pack (named by another delta) or lies outside it.
+	// Deltas whose base came later in the pack, in rounds; when no round can move, a base must
+	// come from outside the pack (a thin pack): ask for the missing ones until one is found.
 	let pending = deferred;
 	while (pending.length) {
 		const next: Entry[] = [];
 		for (const e of pending) {
-			if (byOid.has(e.baseOid)) name(e, await resolve(e));
+			if (baseReady(e)) name(e, await resolve(e));
 			else next.push(e);
 		}
-		// None found in the pack this round: the first left takes its base from outside.
 		if (next.length === pending.length) {
-			const e = next.shift() as Entry;
-			name(e, await resolve(e));
+			const missing = [...new Set(next.filter((e) => e.kind === REF_DELTA && !byOid.has(e.baseOid)).map((e) => e.baseOid))];
+			let found = false;
+			for (const oid of missing) if ((found = await fetchOutside(oid))) break;
+			if (!found) throw new PackFormatError(missing.length ? `delta base ${missing[0]} is not in the pack` : 'its deltas depend on each other in a cycle');
 		}
 		pending = next;
 	}
@@ -300,10 +322,13 @@ class ByteCache {
 	#map = new Map<number, Resolved>();
 	#bytes = 0;
 	constructor(readonly budget: number) {}
+	/** The last object set, kept whatever its size: a delta chain of big objects then resolves in one pass. */
+	#last: { offset: number; value: Resolved } | null = null;
 	get(offset: number): Resolved | undefined {
-		return this.#map.get(offset);
+		return this.#last?.offset === offset ? this.#last.value : this.#map.get(offset);
 	}
 	set(offset: number, value: Resolved): void {
+		this.#last = { offset, value };
 		if (value.data.length > this.budget || this.#map.has(offset)) return;
 		this.#map.set(offset, value);
 		this.#bytes += value.data.length;

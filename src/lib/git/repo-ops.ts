@@ -86,12 +86,15 @@ async function writeBlobs(fs: RepoFs, dir: string, files: { path: string; oid: s
 	let loaded = 0;
 	for (let i = 0; i < files.length; i += WRITE_BATCH) {
 		checkpoint?.();
-		await Promise.all(
+		// Every write of the batch settles before a failure is reported (none left running).
+		const results = await Promise.allSettled(
 			files.slice(i, i + WRITE_BATCH).map(async (file) => {
 				const { blob } = await git.readBlob({ fs, dir, oid: file.oid, cache });
 				await fs.promises.writeFile(`${dir}/${file.path}`, blob);
 			})
 		);
+		const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+		if (failed) throw failed.reason;
 		loaded = Math.min(files.length, i + WRITE_BATCH);
 		await onProgress?.({ phase: 'Writing Markdown files', loaded, total: files.length });
 	}
@@ -127,10 +130,21 @@ export async function listTree(fs: RepoFs, dir: string, ref = 'HEAD', cache: obj
 async function workingPaths(fs: RepoFs, dir: string): Promise<Set<string>> {
 	const found = new Set<string>();
 	const walk = async (folder: string, prefix: string): Promise<void> => {
-		for (const name of await fs.promises.readdir(folder)) {
+		let names: string[];
+		try {
+			names = await fs.promises.readdir(folder);
+		} catch {
+			return; // removed while walking (a sync or a move): nothing there
+		}
+		for (const name of names) {
 			if (!prefix && name === '.git') continue;
 			const path = prefix ? `${prefix}/${name}` : name;
-			const st = (await fs.promises.stat(`${folder}/${name}`)) as { isDirectory(): boolean };
+			let st: { isDirectory(): boolean };
+			try {
+				st = (await fs.promises.stat(`${folder}/${name}`)) as { isDirectory(): boolean };
+			} catch {
+				continue; // removed while walking
+			}
 			if (st.isDirectory()) await walk(`${folder}/${name}`, path);
 			else found.add(path);
 		}

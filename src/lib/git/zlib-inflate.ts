@@ -53,6 +53,7 @@ const api = inflateModule as unknown as InflateApi;
 
 /** A new zlib stream. */
 export const ZStream = ZStreamClass as unknown as new () => ZStreamState;
+/** Sets up `strm` for zlib data with a window of 2^`windowBits` bytes (15 for git's objects). */
 export const inflateInit2 = (strm: ZStreamState, windowBits: number): number => api.inflateInit2(strm, windowBits);
 
 /**
@@ -82,6 +83,7 @@ export function inflateReset(strm: ZStreamState): void {
 	s.sane = 1;
 	s.back = -1;
 }
+/** Inflates from `strm.input` at `next_in` into `strm.output` at `next_out`; returns zlib's code. */
 export const inflate = (strm: ZStreamState, flush: number): number => api.inflate(strm, flush);
 /** pako's inflate mode "waiting for the zlib header". */
 const HEAD = 1;

@@ -4,6 +4,8 @@
  * byte; thin packs resolve outside bases through the callback; broken packs are refused.
  */
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { deflateSync } from 'node:zlib';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -108,6 +110,95 @@ describe('indexPack', () => {
 		const corrupt = pack.slice();
 		corrupt[40] ^= 0xff;
 		await expect(indexPack(corrupt)).rejects.toThrow(/checksum does not match/);
+	});
+});
+
+/** Hand-made packs, for object orders native pack-objects does not write but index-pack accepts. */
+const made = {
+	oid: (data: Buffer) => createHash('sha1').update(`blob ${data.length}\0`).update(data).digest(),
+	head(type: number, size: number): Buffer {
+		const out: number[] = [];
+		let c = (type << 4) | (size & 15);
+		let rest = Math.floor(size / 16);
+		while (rest) {
+			out.push(c | 0x80);
+			c = rest & 0x7f;
+			rest = Math.floor(rest / 128);
+		}
+		out.push(c);
+		return Buffer.from(out);
+	},
+	/** A delta from `base` to `target` (same first 5 bytes): copy them, insert the rest. */
+	delta(base: Buffer, target: Buffer): Buffer {
+		const varint = (n: number) => {
+			const b: number[] = [];
+			do {
+				let c = n & 0x7f;
+				n = Math.floor(n / 128);
+				if (n) c |= 0x80;
+				b.push(c);
+			} while (n);
+			return b;
+		};
+		const rest = target.subarray(5);
+		return Buffer.from([...varint(base.length), ...varint(target.length), 0x90, 5, rest.length, ...rest]);
+	},
+	refDelta(base: Buffer, target: Buffer): Buffer {
+		const d = made.delta(base, target);
+		return Buffer.concat([made.head(7, d.length), made.oid(base), deflateSync(d)]);
+	},
+	ofsDelta(back: number, base: Buffer, target: Buffer): Buffer {
+		const d = made.delta(base, target);
+		const ofs = [back & 127];
+		let v = back;
+		while ((v = Math.floor(v / 128))) ofs.unshift(128 | (--v & 127));
+		return Buffer.concat([made.head(6, d.length), Buffer.from(ofs), deflateSync(d)]);
+	},
+	blob: (data: Buffer) => Buffer.concat([made.head(3, data.length), deflateSync(data)]),
+	pack(objects: Buffer[]): Uint8Array {
+		const head = Buffer.alloc(12);
+		head.write('PACK');
+		head.writeUInt32BE(2, 4);
+		head.writeUInt32BE(objects.length, 8);
+		const body = Buffer.concat([head, ...objects]);
+		return new Uint8Array(Buffer.concat([body, createHash('sha1').update(body).digest()]));
+	}
+};
+
+describe('indexPack on object orders git does not write', () => {
+	const hex = (b: Buffer) => made.oid(b).toString('hex');
+
+	it('resolves an offset delta on a ref delta whose base comes later in the pack', async () => {
+		const b = Buffer.from('hello world\n');
+		const x = Buffer.from('hello moon');
+		const y = Buffer.from('hello moonlight');
+		const first = made.refDelta(b, x);
+		const pack = made.pack([first, made.ofsDelta(first.length, x, y), made.blob(b)]);
+		const ours = await indexPack(pack);
+		expect([...ours.oids].sort()).toEqual([hex(b), hex(x), hex(y)].sort());
+		// native git agrees on the index
+		const dir = mkdtempSync(path.join(work, 'made-'));
+		writeFileSync(path.join(dir, 'p.pack'), pack);
+		execFileSync('git', ['index-pack', '-o', path.join(dir, 'p.idx'), path.join(dir, 'p.pack')], { cwd: repo });
+		expect(Buffer.from(ours.idx).equals(readFileSync(path.join(dir, 'p.idx')))).toBe(true);
+	});
+
+	it('asks outside the pack only for the base no delta in it makes', async () => {
+		const e = Buffer.from('hello external\n');
+		const z = Buffer.from('hello zed');
+		const x = Buffer.from('hello ex');
+		const pack = made.pack([made.refDelta(z, x), made.refDelta(e, z)]);
+		const asked: string[] = [];
+		const ours = await indexPack(pack, {
+			external: async (oid) => {
+				asked.push(oid);
+				if (oid === hex(e)) return { type: 'blob', object: new Uint8Array(e) };
+				throw new Error(`no object ${oid}`);
+			}
+		});
+		expect([...ours.oids].sort()).toEqual([hex(x), hex(z)].sort());
+		expect(asked.at(-1)).toBe(hex(e));
+		expect(asked.filter((o) => o === hex(e))).toHaveLength(1);
 	});
 });
 
