@@ -68,7 +68,7 @@ export async function indexPack(pack: Uint8Array, opts: IndexPackOptions = {}): 
 	if (version !== 2 && version !== 3) throw new PackFormatError(`version ${version}`);
 	const count = readU32(pack, 8);
 	const trailer = pack.length - 20;
-	if (!sameBytes(new Sha1().update(pack.subarray(0, trailer)).digest(), pack.subarray(trailer))) throw new PackFormatError('its checksum does not match (damaged in transfer?)');
+	if (!sameBytes(await digestSha1(pack.subarray(0, trailer)), pack.subarray(trailer))) throw new PackFormatError('its checksum does not match (damaged in transfer?)');
 	const zs = new ZStream();
 	inflateInit2(zs, 15);
 	const inflateAt = (start: number, size: number): { data: Uint8Array; end: number } => {
@@ -211,6 +211,19 @@ export async function indexPack(pack: Uint8Array, opts: IndexPackOptions = {}): 
 		pending = next;
 	}
 	return { idx: writeIdx(entries, pack), oids: entries.map((e) => toHex(e.oid as Uint8Array)) };
+}
+
+/** SHA-1 of a large buffer: WebCrypto's native digest when there is one (one call), else ours. */
+async function digestSha1(bytes: Uint8Array): Promise<Uint8Array> {
+	const subtle = globalThis.crypto?.subtle;
+	if (subtle) {
+		try {
+			return new Uint8Array(await subtle.digest('SHA-1', bytes as Uint8Array<ArrayBuffer>));
+		} catch {
+			// no SHA-1 in this WebCrypto: hash it here
+		}
+	}
+	return new Sha1().update(bytes).digest();
 }
 
 /** Git's object id: SHA-1 of `<type> <size>\0` and the content. */

@@ -83,23 +83,33 @@ export class Sha1 {
 		let c = h[2];
 		let d = h[3];
 		let e = h[4];
-		for (let t = 0; t < 80; t++) {
-			let f: number;
-			let k: number;
-			if (t < 20) {
-				f = (bb & c) | (~bb & d);
-				k = 0x5a827999;
-			} else if (t < 40) {
-				f = bb ^ c ^ d;
-				k = 0x6ed9eba1;
-			} else if (t < 60) {
-				f = (bb & c) | (bb & d) | (c & d);
-				k = 0x8f1bbcdc | 0;
-			} else {
-				f = bb ^ c ^ d;
-				k = 0xca62c1d6 | 0;
-			}
-			const temp = (((a << 5) | (a >>> 27)) + f + e + k + W[t]) | 0;
+		let t = 0;
+		for (; t < 20; t++) {
+			const temp = (((a << 5) | (a >>> 27)) + ((bb & c) | (~bb & d)) + e + 0x5a827999 + W[t]) | 0;
+			e = d;
+			d = c;
+			c = (bb << 30) | (bb >>> 2);
+			bb = a;
+			a = temp;
+		}
+		for (; t < 40; t++) {
+			const temp = (((a << 5) | (a >>> 27)) + (bb ^ c ^ d) + e + 0x6ed9eba1 + W[t]) | 0;
+			e = d;
+			d = c;
+			c = (bb << 30) | (bb >>> 2);
+			bb = a;
+			a = temp;
+		}
+		for (; t < 60; t++) {
+			const temp = (((a << 5) | (a >>> 27)) + ((bb & c) | (bb & d) | (c & d)) + e + (0x8f1bbcdc | 0) + W[t]) | 0;
+			e = d;
+			d = c;
+			c = (bb << 30) | (bb >>> 2);
+			bb = a;
+			a = temp;
+		}
+		for (; t < 80; t++) {
+			const temp = (((a << 5) | (a >>> 27)) + (bb ^ c ^ d) + e + (0xca62c1d6 | 0) + W[t]) | 0;
 			e = d;
 			d = c;
 			c = (bb << 30) | (bb >>> 2);
