@@ -66,3 +66,42 @@ test('History lists the file’s commits, marks the phase completion and the unp
 	await expect(items.first()).not.toContainText('Not pushed yet');
 	expect(git(fixture.path, 'log', '-1', '--format=%s')).toBe('docs(plan): tick Alpha');
 });
+
+test('the background deepen brings every older commit, each readable with its diff (the browser indexes the deepen pack)', async ({ page, app, repo }) => {
+	// Five versions of a plan and of a larger file, so the deepen pack holds deltas.
+	const big = (n: number) => Array.from({ length: 400 }, (_, i) => `line ${i} of the notes, version ${i % 50 === 0 ? n : 0}`).join('\n');
+	const fixture = repo('deepen', { 'docs/plans/deepen.md': `${PLAN}\n<!-- v0 -->\n`, 'notes.txt': big(0) });
+	const work = mkdtempSync(path.join(os.tmpdir(), 'waymark-e2e-deepen-'));
+	try {
+		const clone = await cloneNative(fixture.path, path.join(work, 'c'));
+		for (let v = 1; v <= 4; v++) {
+			writeFileSync(path.join(clone, 'docs/plans/deepen.md'), `${PLAN}\n<!-- v${v} -->\n`);
+			writeFileSync(path.join(clone, 'notes.txt'), big(v));
+			git(clone, 'commit', '-qam', `docs(plan): version ${v}`);
+		}
+		git(clone, 'push', '-q', 'origin', 'main');
+	} finally {
+		rmSync(work, { recursive: true, force: true });
+	}
+	const subjects = git(fixture.path, 'log', '--format=%s', '--', 'docs/plans/deepen.md').trim().split('\n');
+	expect(subjects).toHaveLength(5);
+
+	await page.goto(app.url);
+	await page.getByRole('textbox', { name: 'Repository URL' }).fill(fixture.url);
+	await page.getByRole('textbox', { name: 'Branch' }).fill('main');
+	await page.getByRole('button', { name: 'Clone' }).click();
+	await page.getByRole('link', { name: fixture.name }).click();
+	await page.getByRole('list', { name: 'Plans', exact: true }).getByRole('link', { name: 'docs/plans/deepen.md', exact: true }).click();
+	await expect(page.getByRole('textbox', { name: 'Plan text' })).toBeVisible();
+	await page.getByRole('button', { name: 'History', exact: true }).click();
+	const history = page.getByRole('region', { name: 'History' });
+	// The clone is shallow (the newest commit); the rest arrive with the deepen a few seconds later.
+	await expect(history.getByRole('listitem')).toHaveCount(5, { timeout: 45_000 });
+	for (const [i, subject] of subjects.entries()) await expect(history.getByRole('listitem').nth(i)).toContainText(subject);
+	await expect(history).not.toContainText('Older commits are still being fetched');
+	// The oldest change after the first commit: its diff comes from objects of the deepen pack.
+	await history.getByRole('listitem').nth(3).getByRole('button', { name: /version 1/ }).click();
+	const diff = history.getByRole('region', { name: /^Changes in [0-9a-f]{7}$/ });
+	await expect(diff.locator('tr.del')).toContainText('<!-- v0 -->');
+	await expect(diff.locator('tr.add')).toContainText('<!-- v1 -->');
+});
