@@ -26,10 +26,17 @@ function isOpen(item: ProgressItem): boolean {
 	return item.state === 'open' || item.state === 'partial';
 }
 
+/**
+ * Rows that may be the next action (open, with no open child), by start: a phase task wins over
+ * the progress item at the same place (the same item). Only those are kept, as only those can
+ * be picked, so a long plan's thousand done rows cost no map entries and no sorting on every keystroke.
+ */
 function collect(items: ProgressItem[], kind: Row['kind'], rows: Map<number, Row>): void {
 	for (const item of items) {
-		const known = rows.get(item.span.start);
-		if (!known || kind === 'task') rows.set(item.span.start, { item, kind });
+		if (isOpen(item) && !item.children.some(isOpen)) {
+			const known = rows.get(item.span.start);
+			if (!known || kind === 'task') rows.set(item.span.start, { item, kind });
+		}
 		collect(item.children, kind, rows);
 	}
 }
