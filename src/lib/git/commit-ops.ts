@@ -186,7 +186,7 @@ export async function commitWorkingFiles(opts: CommitWorkingOptions): Promise<st
 	const paths = [...files.keys()];
 	const edits: Record<string, RecordedEdit[]> = {};
 	for (const p of paths) if (opts.edits?.[p]?.length) edits[p] = opts.edits[p];
-	outbox.commits.push({ oid, message: opts.message.endsWith('\n') ? opts.message : `${opts.message}\n`, author, paths, edits, ...(opts.phase ? { phase: opts.phase } : {}) });
+	outbox.commits.push({ oid, message: opts.message.endsWith('\n') ? opts.message : `${opts.message}\n`, author, paths, edits, ...(opts.phase ? { phase: opts.phase } : {}), ...(moves.length ? { moves: moves.map((m) => ({ from: m.from, to: m.to })) } : {}) });
 	// The branch moves first: a commit the outbox missed (a crash in between) is still found by
 	// sync's first-parent walk from HEAD, while an outbox entry ahead of the branch would not be.
 	await setBranch(fs, branch, oid, dir);

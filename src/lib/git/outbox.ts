@@ -20,6 +20,12 @@ export interface OutboxCommit {
 	paths: string[];
 	edits: Record<string, RecordedEdit[]>;
 	phase?: string;
+	/**
+	 * Files the commit moved (`from` deleted, `to` added with `from`'s text). Sync merges a remote
+	 * edit of `from` into `to` instead of into a deleted file. Absent in entries written before moves
+	 * were recorded (read as no moves).
+	 */
+	moves?: { from: string; to: string }[];
 }
 
 /** A sync that stopped on a conflict, with what is needed to continue once it is resolved. */

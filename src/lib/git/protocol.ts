@@ -114,6 +114,10 @@ export interface ConflictInfo {
 	compareUrl: string | null;
 	/** Message of the local commit that conflicted. */
 	message: string;
+	/** The local commit deleted the file (`local` is then '' but means "no file", never an empty file). */
+	localDeleted?: boolean;
+	/** The remote deleted the file (`remote` is then '' but means "no file"). */
+	remoteDeleted?: boolean;
 }
 
 /** The repo's state as the status bar shows it. */
@@ -174,7 +178,7 @@ export interface GitOps {
 	/** Fetch, integrate, then push the outbox. */
 	push: { args: { id: string; remote: RemoteArgs }; result: SyncResult };
 	/** Takes the person's resolution of the open conflict and continues the sync (push included). */
-	resolveConflict: { args: { id: string; text: string; remote: RemoteArgs }; result: SyncResult };
+	resolveConflict: { args: { id: string; /** The resolved text; null deletes the file. */ text: string | null; remote: RemoteArgs }; result: SyncResult };
 	/** Commits that touched `path` (or all), newest first. */
 	log: { args: { id: string; path?: string; limit?: number }; result: CommitInfo[] };
 	/** What a commit changed against its first parent. */

@@ -81,9 +81,12 @@ type Replay = { ok: true; head: string; done: OutboxCommit[] } | { ok: false; in
 
 /**
  * Re-creates `commits` (oldest first) on top of `onto`, file by file; `override` gives the
- * person's resolution for one commit's file. Stops at the first real conflict.
+ * person's resolution for one commit's file (null: delete it). Stops at the first real conflict.
+ * A recorded move is merged as one file: base = `from` before the commit, local = `to` in it,
+ * remote = `from` on the new parent; the result goes to `to` and `from` is deleted (a remote that
+ * deleted `from` already keeps the local `to`).
  */
-export async function replayCommits(ctx: SyncContext, commits: OutboxCommit[], onto: string, start = 0, done: OutboxCommit[] = [], override?: { index: number; path: string; text: string }): Promise<Replay> {
+export async function replayCommits(ctx: SyncContext, commits: OutboxCommit[], onto: string, start = 0, done: OutboxCommit[] = [], override?: { index: number; path: string; text: string | null }): Promise<Replay> {
 	const dir = ctx.dir ?? REPO_DIR;
 	const cache = ctx.cache ?? gitCache(ctx.fs);
 	let parent = onto;
@@ -93,7 +96,29 @@ export async function replayCommits(ctx: SyncContext, commits: OutboxCommit[], o
 		const original = await git.readCommit({ fs: ctx.fs, dir, oid: c.oid, cache });
 		const origParent = original.commit.parent[0];
 		const files = new Map<string, string | null>();
+		const moves = c.moves ?? [];
+		const moved = new Set(moves.flatMap((m) => [m.from, m.to]));
+		for (const m of moves) {
+			const base = origParent ? await readTextAt(ctx.fs, origParent, m.from, dir, cache) : null;
+			const local = await readTextAt(ctx.fs, c.oid, m.to, dir, cache);
+			const remote = await readTextAt(ctx.fs, parent, m.from, dir, cache);
+			files.set(m.from, null);
+			if (override && override.index === i && override.path === m.to) {
+				files.set(m.to, override.text);
+				continue;
+			}
+			if (remote === null || local === null) {
+				files.set(m.to, local); // the remote deleted `from` already: the local move stands
+				continue;
+			}
+			const merged = mergeFile(base, local, remote, c.edits[m.from] ?? c.edits[m.to], ctx.timeZone);
+			if (!merged.ok) {
+				return { ok: false, index: i, done: made, head: parent, conflict: { path: m.to, base: base ?? '', local, remote, merged: merged.merged, message: c.message } };
+			}
+			files.set(m.to, merged.text);
+		}
 		for (const path of c.paths) {
+			if (moved.has(path)) continue;
 			const base = origParent ? await readTextAt(ctx.fs, origParent, path, dir, cache) : null;
 			const local = await readTextAt(ctx.fs, c.oid, path, dir, cache);
 			const remote = await readTextAt(ctx.fs, parent, path, dir, cache);
@@ -103,7 +128,8 @@ export async function replayCommits(ctx: SyncContext, commits: OutboxCommit[], o
 			}
 			const merged = mergeFile(base, local, remote, c.edits[path], ctx.timeZone);
 			if (!merged.ok) {
-				return { ok: false, index: i, done: made, head: parent, conflict: { path, base: base ?? '', local: local ?? '', remote: remote ?? '', merged: merged.merged, message: c.message } };
+				const conflict = { path, base: base ?? '', local: local ?? '', remote: remote ?? '', merged: merged.merged, message: c.message, ...(local === null ? { localDeleted: true } : {}), ...(remote === null ? { remoteDeleted: true } : {}) };
+				return { ok: false, index: i, done: made, head: parent, conflict };
 			}
 			files.set(path, merged.text);
 		}
@@ -371,10 +397,10 @@ export async function syncRepo(ctx: SyncContext, opts: { push: boolean }): Promi
 }
 
 /**
- * Continues a sync stopped on a conflict with the person's `text` for the conflicting file, then
- * pushes. Another conflict further on becomes the new open conflict.
+ * Continues a sync stopped on a conflict with the person's `text` for the conflicting file (null
+ * deletes it), then pushes. Another conflict further on becomes the new open conflict.
  */
-export async function resolveAndSync(ctx: SyncContext, text: string): Promise<SyncResult> {
+export async function resolveAndSync(ctx: SyncContext, text: string | null): Promise<SyncResult> {
 	const dir = ctx.dir ?? REPO_DIR;
 	ctx.cache ??= gitCache(ctx.fs);
 	const outbox = await readOutbox(ctx.fs, dir);

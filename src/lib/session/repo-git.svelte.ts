@@ -134,8 +134,8 @@ export class RepoGit {
 		return this.#sync('push');
 	}
 
-	/** Takes the person's resolution of the open sync conflict, then pushes. */
-	resolveConflict(text: string): Promise<SyncResult | null> {
+	/** Takes the person's resolution of the open sync conflict (null deletes the file), then pushes. */
+	resolveConflict(text: string | null): Promise<SyncResult | null> {
 		return this.#sync('resolve', text);
 	}
 
@@ -170,7 +170,7 @@ export class RepoGit {
 		};
 	}
 
-	#sync(kind: 'fetch' | 'push' | 'resolve', resolution = ''): Promise<SyncResult | null> {
+	#sync(kind: 'fetch' | 'push' | 'resolve', resolution: string | null = ''): Promise<SyncResult | null> {
 		const run = async (): Promise<SyncResult | null> => {
 			await this.load();
 			const remote = await this.remote();

@@ -140,4 +140,50 @@ describe('a move through sync', () => {
 		expect(status.dirty).toEqual([]);
 		expect(status.ahead).toBe(0);
 	});
+
+	it('merges a remote edit of the old path into the archived file: no conflict, the old path gone, the remote tick kept', async () => {
+		const plan = '# V1.0 - Phase 1: Only\n\n**Status**: In Progress\n\n- [ ] Ship\n- [ ] Test\n';
+		const bare = createBareRepo(server.root, 'moves-edit', { files: { 'README.md': '# R\n', VERSION: '1.0\n', 'docs/development/V1.0_PHASE_1.md': plan } });
+		const dir = path.join(work, 'sync-edit-clone');
+		await shallowClone({ fs: nodeFs, http: nodeHttp, dir, url: server.repoUrl('moves-edit'), branch: 'main' });
+		const from = 'docs/development/V1.0_PHASE_1.md';
+		const to = 'docs/archive/development-history/2026-11/V1.0_PHASE_1.md';
+		// Another device ticks "Test" in the old path and pushes.
+		const other = await cloneNative(bare, path.join(work, 'sync-edit-native'));
+		fs.writeFileSync(path.join(other, from), plan.replace('- [ ] Test', '- [x] Test'));
+		nativeGit(other, 'commit', '-qam', 'native: tick test');
+		await gitAsync(other, 'push', '-q', 'origin', 'main');
+		// This device completes the phase with the archive on.
+		await writeWorkingFile(nodeFs, from, plan.replace('In Progress', 'Complete').replace('- [ ] Ship', '- [x] Ship'), dir);
+		await commitWorkingFiles({ fs: nodeFs, dir, paths: [from], message: 'feat(plan): complete Phase 1 — Only', author, moves: [{ from, to }], phase: '1' });
+		expect((await readOutbox(nodeFs, dir)).commits.at(-1)?.moves).toEqual([{ from, to }]);
+		const result = await syncRepo({ fs: nodeFs, http: nodeHttp, dir, remote: { url: server.repoUrl('moves-edit'), branch: 'main' }, timeZone: 'UTC' }, { push: true });
+		expect((await repoStatus(nodeFs, dir)).conflict).toBeNull();
+		expect(result.pushed).toBe(1);
+		expect(nativeGit(bare, 'ls-tree', '-r', '--name-only', 'main').split('\n').sort()).toEqual(['README.md', 'VERSION', to].sort());
+		expect(readRemoteFile(bare, to)).toBe('# V1.0 - Phase 1: Only\n\n**Status**: Complete\n\n- [x] Ship\n- [x] Test\n');
+		fsckStrict(bare);
+		expect(existsSync(path.join(dir, from))).toBe(false);
+		expect(readFileSync(path.join(dir, to), 'utf8')).toBe(readRemoteFile(bare, to));
+	});
+
+	it('keeps the archived file when the remote deleted the old path', async () => {
+		const plan = '# V1.0 - Phase 1: Only\n\n- [ ] Ship\n';
+		const bare = createBareRepo(server.root, 'moves-del', { files: { 'README.md': '# R\n', 'docs/development/V1.0_PHASE_1.md': plan } });
+		const dir = path.join(work, 'sync-del-clone');
+		await shallowClone({ fs: nodeFs, http: nodeHttp, dir, url: server.repoUrl('moves-del'), branch: 'main' });
+		const from = 'docs/development/V1.0_PHASE_1.md';
+		const to = 'docs/archive/V1.0_PHASE_1.md';
+		const other = await cloneNative(bare, path.join(work, 'sync-del-native'));
+		nativeGit(other, 'rm', '-q', from);
+		nativeGit(other, 'commit', '-qm', 'native: remove');
+		await gitAsync(other, 'push', '-q', 'origin', 'main');
+		await writeWorkingFile(nodeFs, from, plan.replace('- [ ]', '- [x]'), dir);
+		await commitWorkingFiles({ fs: nodeFs, dir, paths: [from], message: 'archive', author, moves: [{ from, to }] });
+		await syncRepo({ fs: nodeFs, http: nodeHttp, dir, remote: { url: server.repoUrl('moves-del'), branch: 'main' }, timeZone: 'UTC' }, { push: true });
+		expect((await repoStatus(nodeFs, dir)).conflict).toBeNull();
+		expect(nativeGit(bare, 'ls-tree', '-r', '--name-only', 'main').split('\n').sort()).toEqual(['README.md', to]);
+		expect(readRemoteFile(bare, to)).toBe(plan.replace('- [ ]', '- [x]'));
+		fsckStrict(bare);
+	});
 });
