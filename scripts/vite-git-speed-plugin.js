@@ -3,10 +3,10 @@
  * to a first plan depends on. The build fails when a dependency's code changed so an edit no
  * longer applies, rather than silently keeping the slow path.
  *
- * - isomorphic-git indexes every fetched pack with its own indexer (a new inflater and a growing
- *   buffer per object, WebCrypto per hash) after writing the pack; in `_fetch` that is pointed at
- *   Waymark's indexer (src/lib/git/pack-index.ts), which checks the pack's checksum and writes the
- *   same `.idx` bytes as `git index-pack`, while the pack is being written.
+ * - isomorphic-git collects a fetched pack, writes it, then indexes it with its own indexer (a new
+ *   inflater and a growing buffer per object, WebCrypto per hash). In `_fetch` the pack is instead
+ *   indexed while it downloads by Waymark's indexer (src/lib/git/pack-index.ts), which checks the
+ *   pack's checksum and writes the same `.idx` bytes as `git index-pack`.
  * - lightning-fs clears its "close the database after 500 ms idle" timer only when none is set
  *   (an inverted test), so every file operation leaves a live timer behind and thousands pile up
  *   during a clone. The test is turned the right way round.
@@ -19,6 +19,25 @@ const INDEXER = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../s
 /** @type {{ file: RegExp, find: string, replace: string, prepend?: string }[]} */
 export const EDITS = [
 	{
+		// The pack is indexed as it downloads (the indexer also keeps the whole pack) ...
+		file: /[\\/]node_modules[\\/]isomorphic-git[\\/]index\.js$/,
+		find: '  const packfile = Buffer.from(await collect(response.packfile));',
+		replace: `  let waymarkIndexed;
+  try {
+    waymarkIndexed = await waymarkIndexPackStream(response.packfile, {
+      external: oid => _readObject({ fs, cache, gitdir, oid }),
+      onProgress,
+    });
+  } catch (err) {
+    // A download cut short ends the stream early: say that, not what it did to the pack.
+    if (raw.body.error) throw raw.body.error
+    throw err
+  }
+  const packfile = Buffer.from(waymarkIndexed.pack.buffer, waymarkIndexed.pack.byteOffset, waymarkIndexed.pack.byteLength);`,
+		prepend: `import { indexPackStream as waymarkIndexPackStream } from ${JSON.stringify(INDEXER)};\n`
+	},
+	{
+		// ... so once it is in, the pack and its index are only written.
 		file: /[\\/]node_modules[\\/]isomorphic-git[\\/]index\.js$/,
 		find: `    await fs.write(fullpath, packfile);
     const getExternalRefDelta = oid => _readObject({ fs, cache, gitdir, oid });
@@ -28,13 +47,7 @@ export const EDITS = [
       onProgress,
     });
     await fs.write(fullpath.replace(/\\.pack$/, '.idx'), await idx.toBuffer());`,
-		replace: `    const getExternalRefDelta = oid => _readObject({ fs, cache, gitdir, oid });
-    const [, { idx: waymarkIdx }] = await Promise.all([
-      fs.write(fullpath, packfile),
-      waymarkIndexPack(packfile, { external: getExternalRefDelta, onProgress }),
-    ]);
-    await fs.write(fullpath.replace(/\\.pack$/, '.idx'), waymarkIdx);`,
-		prepend: `import { indexPack as waymarkIndexPack } from ${JSON.stringify(INDEXER)};\n`
+		replace: `    await Promise.all([fs.write(fullpath, packfile), fs.write(fullpath.replace(/\\.pack$/, '.idx'), waymarkIndexed.idx)]);`
 	},
 	{
 		file: /[\\/]node_modules[\\/]@isomorphic-git[\\/]lightning-fs[\\/]src[\\/]PromisifiedFS\.js$/,
@@ -50,13 +63,17 @@ export function gitSpeedPlugin() {
 		enforce: 'pre',
 		transform(code, id) {
 			const file = id.split('?')[0];
-			const edit = EDITS.find((e) => e.file.test(file));
-			if (!edit) return null;
-			const at = code.indexOf(edit.find);
-			if (at < 0 || code.indexOf(edit.find, at + 1) >= 0) {
-				throw new Error(`waymark-git-speed: the code to edit in ${file} changed; update scripts/vite-git-speed-plugin.js`);
+			const edits = EDITS.filter((e) => e.file.test(file));
+			if (!edits.length) return null;
+			let out = code;
+			for (const edit of edits) {
+				const at = out.indexOf(edit.find);
+				if (at < 0 || out.indexOf(edit.find, at + 1) >= 0) {
+					throw new Error(`waymark-git-speed: the code to edit in ${file} changed; update scripts/vite-git-speed-plugin.js`);
+				}
+				out = (edit.prepend ?? '') + out.replace(edit.find, () => edit.replace);
 			}
-			return { code: (edit.prepend ?? '') + code.replace(edit.find, edit.replace), map: null };
+			return { code: out, map: null };
 		}
 	};
 }

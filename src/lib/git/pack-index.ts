@@ -63,154 +63,271 @@ interface Resolved {
  * @example const { idx } = await indexPack(packBytes)
  */
 export async function indexPack(pack: Uint8Array, opts: IndexPackOptions = {}): Promise<{ idx: Uint8Array; oids: string[] }> {
-	if (pack.length < 32 || pack[0] !== 0x50 || pack[1] !== 0x41 || pack[2] !== 0x43 || pack[3] !== 0x4b) throw new PackFormatError('no PACK header');
-	const version = readU32(pack, 4);
-	if (version !== 2 && version !== 3) throw new PackFormatError(`version ${version}`);
-	const count = readU32(pack, 8);
-	const trailer = pack.length - 20;
-	if (!sameBytes(await digestSha1(pack.subarray(0, trailer)), pack.subarray(trailer))) throw new PackFormatError('its checksum does not match (damaged in transfer?)');
-	const zs = new ZStream();
-	inflateInit2(zs, 15);
-	const inflateAt = (start: number, size: number): { data: Uint8Array; end: number } => {
-		const out = new Uint8Array(size);
-		inflateReset(zs);
-		zs.input = pack;
-		zs.next_in = start;
-		zs.avail_in = trailer - start;
-		zs.output = out;
-		zs.next_out = 0;
-		zs.avail_out = size;
-		const ret = inflate(zs, Z_FINISH);
-		if (ret !== Z_STREAM_END || zs.total_out !== size) throw new PackFormatError(`object at ${start} does not inflate to its stated size`);
-		return { data: out, end: zs.next_in };
-	};
+	const indexer = new PackIndexer(opts);
+	await indexer.push(pack);
+	const { idx, oids } = await indexer.finish();
+	return { idx, oids };
+}
 
-	const entries: Entry[] = new Array(count);
-	const byOffset = new Map<number, Entry>();
-	const cache = new ByteCache(opts.cacheBytes ?? 32 * 1024 * 1024);
-	const byOid = new Map<string, Entry>();
-	const deferred: Entry[] = [];
-	let pos = 12;
-	let lastPercent = -1;
-	const progress = async (done: number) => {
-		const percent = Math.floor((done * 100) / Math.max(1, count));
-		if (percent !== lastPercent && opts.onProgress) await opts.onProgress({ phase: 'Receiving objects', loaded: done, total: count });
-		lastPercent = percent;
-	};
+/**
+ * Indexes a pack while it downloads: reads `stream` to its end, indexing each object as soon as
+ * its bytes are in. Returns the whole pack and its `.idx` (null for an empty stream: no pack).
+ */
+export async function indexPackStream(stream: AsyncIterable<Uint8Array> | AsyncIterator<Uint8Array>, opts: IndexPackOptions = {}): Promise<{ pack: Uint8Array; idx: Uint8Array | null }> {
+	const it = Symbol.asyncIterator in stream ? (stream as AsyncIterable<Uint8Array>)[Symbol.asyncIterator]() : (stream as AsyncIterator<Uint8Array>);
+	const indexer = new PackIndexer(opts);
+	for (;;) {
+		const step = await it.next();
+		if (step.done) break;
+		if (step.value?.length) await indexer.push(step.value);
+	}
+	if (indexer.size === 0) return { pack: new Uint8Array(0), idx: null };
+	const { pack, idx } = await indexer.finish();
+	return { pack, idx };
+}
 
-	const resolve = async (e: Entry): Promise<Resolved> => {
-		const hit = cache.get(e.offset);
-		if (hit) return hit;
-		const raw = inflateAt(e.dataStart, e.size).data;
-		const out = await applyEntry(e, raw);
-		cache.set(e.offset, out);
-		return out;
-	};
-	const applyEntry = async (e: Entry, raw: Uint8Array): Promise<Resolved> => {
-		if (e.kind !== OFS_DELTA && e.kind !== REF_DELTA) return { type: TYPES[e.kind], data: raw };
-		const base = await baseOf(e);
-		return { type: base.type, data: applyDelta(raw, base.data) };
-	};
+/**
+ * A pack's index built as its bytes arrive (`push`), finished once they all have (`finish`).
+ * An object is indexed as soon as its compressed data is complete; one that straddles the bytes
+ * received so far is tried again with the next chunk.
+ */
+export class PackIndexer {
+	readonly #opts: IndexPackOptions;
+	#buf = new Uint8Array(1 << 16);
+	#len = 0;
+	/** Objects the pack says it holds (-1 until its header is in). */
+	#count = -1;
+	/** Where the next object starts, and how many objects are indexed. */
+	#pos = 12;
+	#seen = 0;
+	#lastPercent = -1;
+	readonly #zs = new ZStream();
+	readonly #entries: Entry[] = [];
+	readonly #byOffset = new Map<number, Entry>();
+	readonly #byOid = new Map<string, Entry>();
+	readonly #cache: ByteCache;
 	/** Bases outside the pack (thin packs), fetched once each. */
-	const outside = new Map<string, Resolved>();
-	const baseOf = async (e: Entry): Promise<Resolved> => {
-		if (e.kind === OFS_DELTA) {
-			const base = byOffset.get(e.baseOffset);
-			if (!base) throw new PackFormatError(`delta at ${e.offset} points to no object`);
-			return resolve(base);
-		}
-		const inPack = byOid.get(e.baseOid);
-		if (inPack) return resolve(inPack);
-		const ext = outside.get(e.baseOid);
-		if (ext) return ext;
-		throw new PackFormatError(`delta base ${e.baseOid} is not in the pack`);
-	};
-	/** Whether `e`'s base has been named (so `e` can be resolved now). */
-	const baseReady = (e: Entry): boolean => {
-		if (e.kind === OFS_DELTA) return byOffset.get(e.baseOffset)?.oid != null;
-		if (e.kind === REF_DELTA) return byOid.has(e.baseOid) || outside.has(e.baseOid);
-		return true;
-	};
-	/** Asks the outside callback for `oid`; false when it has no such object. */
-	const fetchOutside = async (oid: string): Promise<boolean> => {
-		if (!opts.external) return false;
-		let ext: { type: string; object: Uint8Array };
-		try {
-			ext = await opts.external(oid);
-		} catch {
-			return false;
-		}
-		const type = ext.type as PackObjectType;
-		if (!['commit', 'tree', 'blob', 'tag'].includes(type)) throw new PackFormatError(`delta base ${oid} is a ${ext.type}`);
-		outside.set(oid, { type, data: ext.object });
-		return true;
-	};
-	const name = (e: Entry, obj: Resolved) => {
-		e.oid = objectId(obj.type, obj.data);
-		byOid.set(toHex(e.oid), e);
-	};
+	readonly #outside = new Map<string, Resolved>();
+	readonly #deferred: Entry[] = [];
+	/** A fault found while the bytes were arriving, reported by `finish` (after the checksum). */
+	#failed: unknown = null;
 
-	for (let i = 0; i < count; i++) {
-		if (pos >= trailer) throw new PackFormatError(`ends after ${i} of ${count} objects`);
-		const offset = pos;
-		let c = pack[pos++];
+	constructor(opts: IndexPackOptions = {}) {
+		this.#opts = opts;
+		this.#cache = new ByteCache(opts.cacheBytes ?? 32 * 1024 * 1024);
+		inflateInit2(this.#zs, 15);
+	}
+
+	/** Bytes received so far. */
+	get size(): number {
+		return this.#len;
+	}
+
+	/** Adds the next bytes of the pack and indexes every object they complete. */
+	async push(chunk: Uint8Array): Promise<void> {
+		if (this.#len + chunk.length > this.#buf.length) {
+			const grown = new Uint8Array(Math.max(this.#buf.length * 2, this.#len + chunk.length));
+			grown.set(this.#buf.subarray(0, this.#len));
+			this.#buf = grown;
+		}
+		this.#buf.set(chunk, this.#len);
+		this.#len += chunk.length;
+		if (this.#failed) return;
+		try {
+			await this.#parse(false);
+		} catch (err) {
+			this.#failed = err; // a damaged download says so by its checksum: `finish` tells which
+		}
+	}
+
+	/** Checks the whole pack (every object, nothing after them, its checksum) and writes its index. */
+	async finish(): Promise<{ pack: Uint8Array; idx: Uint8Array; oids: string[] }> {
+		const pack = this.#buf.subarray(0, this.#len);
+		if (this.#len < 32) throw new PackFormatError('no PACK header');
+		const trailer = this.#len - 20;
+		if (!sameBytes(await digestSha1(pack.subarray(0, trailer)), pack.subarray(trailer))) throw new PackFormatError('its checksum does not match (damaged in transfer?)');
+		if (this.#failed) throw this.#failed;
+		await this.#parse(true);
+		if (this.#seen < this.#count) throw new PackFormatError(`ends after ${this.#seen} of ${this.#count} objects`);
+		if (this.#pos !== trailer) throw new PackFormatError(`${trailer - this.#pos} bytes after the last object`);
+		await this.#resolveDeferred();
+		return { pack, idx: writeIdx(this.#entries, pack), oids: this.#entries.map((e) => toHex(e.oid as Uint8Array)) };
+	}
+
+	/** Indexes the objects whose bytes are complete; `final`: every byte is in (the last 20 are the checksum). */
+	async #parse(final: boolean): Promise<void> {
+		const b = this.#buf;
+		if (this.#count < 0) {
+			if (this.#len < 12) return;
+			if (b[0] !== 0x50 || b[1] !== 0x41 || b[2] !== 0x43 || b[3] !== 0x4b) throw new PackFormatError('no PACK header');
+			const version = readU32(b, 4);
+			if (version !== 2 && version !== 3) throw new PackFormatError(`version ${version}`);
+			this.#count = readU32(b, 8);
+		}
+		const limit = final ? this.#len - 20 : this.#len;
+		while (this.#seen < this.#count) {
+			const parsed = this.#header(this.#pos, limit);
+			if (!parsed) {
+				if (final) throw new PackFormatError(`ends after ${this.#seen} of ${this.#count} objects`);
+				return;
+			}
+			const inflated = this.#inflateAt(parsed.dataStart, parsed.size, limit, !final);
+			if (!inflated) return; // its compressed data is not all in yet
+			const e: Entry = { ...parsed, end: inflated.end, oid: null };
+			this.#entries.push(e);
+			this.#byOffset.set(e.offset, e);
+			this.#pos = inflated.end;
+			this.#seen++;
+			if (!this.#baseReady(e)) {
+				this.#deferred.push(e); // its base comes later in the pack (or lies outside it)
+			} else {
+				const obj = await this.#apply(e, inflated.data);
+				this.#cache.set(e.offset, obj);
+				this.#name(e, obj);
+			}
+			await this.#progress();
+		}
+	}
+
+	/** The object header at `at`, or null when its bytes are not all in below `limit`. */
+	#header(at: number, limit: number): Omit<Entry, 'end' | 'oid'> | null {
+		const b = this.#buf;
+		let pos = at;
+		if (pos >= limit) return null;
+		let c = b[pos++];
 		const kind = (c >> 4) & 7;
 		let size = c & 15;
 		let scale = 16;
 		while (c & 0x80) {
-			c = pack[pos++];
+			if (pos >= limit) return null;
+			c = b[pos++];
 			size += (c & 0x7f) * scale;
 			scale *= 128;
 		}
 		let baseOffset = -1;
 		let baseOid = '';
 		if (kind === OFS_DELTA) {
-			c = pack[pos++];
+			if (pos >= limit) return null;
+			c = b[pos++];
 			let back = c & 0x7f;
 			while (c & 0x80) {
-				c = pack[pos++];
+				if (pos >= limit) return null;
+				c = b[pos++];
 				back = (back + 1) * 128 + (c & 0x7f);
 			}
-			baseOffset = offset - back;
+			baseOffset = at - back;
 		} else if (kind === REF_DELTA) {
-			baseOid = toHex(pack.subarray(pos, pos + 20));
+			if (pos + 20 > limit) return null;
+			baseOid = toHex(b.subarray(pos, pos + 20));
 			pos += 20;
 		} else if (!TYPES[kind]) {
-			throw new PackFormatError(`object type ${kind} at ${offset}`);
+			throw new PackFormatError(`object type ${kind} at ${at}`);
 		}
-		const { data, end } = inflateAt(pos, size);
-		const e: Entry = { offset, dataStart: pos, end, kind, size, baseOffset, baseOid, oid: null };
-		entries[i] = e;
-		byOffset.set(offset, e);
-		pos = end;
-		if (!baseReady(e)) {
-			deferred.push(e); // its base comes later in the pack (or lies outside it)
-		} else {
-			const obj = await applyEntry(e, data);
-			cache.set(offset, obj);
-			name(e, obj);
-		}
-		await progress(i + 1);
+		return { offset: at, dataStart: pos, kind, size, baseOffset, baseOid };
 	}
-	if (pos !== trailer) throw new PackFormatError(`${trailer - pos} bytes after the last object`);
-	// Deltas whose base came later in the pack, in rounds; when no round can move, a base must
-	// come from outside the pack (a thin pack): ask for the missing ones until one is found.
-	let pending = deferred;
-	while (pending.length) {
-		const next: Entry[] = [];
-		for (const e of pending) {
-			if (baseReady(e)) name(e, await resolve(e));
-			else next.push(e);
-		}
-		if (next.length === pending.length) {
-			const missing = [...new Set(next.filter((e) => e.kind === REF_DELTA && !byOid.has(e.baseOid)).map((e) => e.baseOid))];
-			let found = false;
-			for (const oid of missing) if ((found = await fetchOutside(oid))) break;
-			if (!found) throw new PackFormatError(missing.length ? `delta base ${missing[0]} is not in the pack` : 'its deltas depend on each other in a cycle');
-		}
-		pending = next;
+
+	/**
+	 * Inflates the object data at `start` (of `size` bytes inflated) from bytes below `limit`;
+	 * null when `partial` and the compressed data runs past what is in.
+	 */
+	#inflateAt(start: number, size: number, limit: number, partial = false): { data: Uint8Array; end: number } | null {
+		const zs = this.#zs;
+		const out = new Uint8Array(size);
+		inflateReset(zs);
+		zs.input = this.#buf;
+		zs.next_in = start;
+		zs.avail_in = Math.max(0, limit - start);
+		zs.output = out;
+		zs.next_out = 0;
+		zs.avail_out = size;
+		const ret = inflate(zs, Z_FINISH);
+		if (ret === Z_STREAM_END && zs.total_out === size) return { data: out, end: zs.next_in };
+		if (partial && zs.avail_in === 0) return null;
+		throw new PackFormatError(`object at ${start} does not inflate to its stated size`);
 	}
-	return { idx: writeIdx(entries, pack), oids: entries.map((e) => toHex(e.oid as Uint8Array)) };
+
+	async #progress(): Promise<void> {
+		const percent = Math.floor((this.#seen * 100) / Math.max(1, this.#count));
+		if (percent !== this.#lastPercent && this.#opts.onProgress) await this.#opts.onProgress({ phase: 'Receiving objects', loaded: this.#seen, total: this.#count });
+		this.#lastPercent = percent;
+	}
+
+	async #resolve(e: Entry): Promise<Resolved> {
+		const hit = this.#cache.get(e.offset);
+		if (hit) return hit;
+		const raw = (this.#inflateAt(e.dataStart, e.size, e.end) as { data: Uint8Array }).data;
+		const out = await this.#apply(e, raw);
+		this.#cache.set(e.offset, out);
+		return out;
+	}
+
+	async #apply(e: Entry, raw: Uint8Array): Promise<Resolved> {
+		if (e.kind !== OFS_DELTA && e.kind !== REF_DELTA) return { type: TYPES[e.kind], data: raw };
+		const base = await this.#baseOf(e);
+		return { type: base.type, data: applyDelta(raw, base.data) };
+	}
+
+	async #baseOf(e: Entry): Promise<Resolved> {
+		if (e.kind === OFS_DELTA) {
+			const base = this.#byOffset.get(e.baseOffset);
+			if (!base) throw new PackFormatError(`delta at ${e.offset} points to no object`);
+			return this.#resolve(base);
+		}
+		const inPack = this.#byOid.get(e.baseOid);
+		if (inPack) return this.#resolve(inPack);
+		const ext = this.#outside.get(e.baseOid);
+		if (ext) return ext;
+		throw new PackFormatError(`delta base ${e.baseOid} is not in the pack`);
+	}
+
+	/** Whether `e`'s base has been named (so `e` can be resolved now). */
+	#baseReady(e: Entry): boolean {
+		if (e.kind === OFS_DELTA) return this.#byOffset.get(e.baseOffset)?.oid != null;
+		if (e.kind === REF_DELTA) return this.#byOid.has(e.baseOid) || this.#outside.has(e.baseOid);
+		return true;
+	}
+
+	#name(e: Entry, obj: Resolved): void {
+		e.oid = objectId(obj.type, obj.data);
+		this.#byOid.set(toHex(e.oid), e);
+	}
+
+	/** Asks the outside callback for `oid`; false when it has no such object. */
+	async #fetchOutside(oid: string): Promise<boolean> {
+		if (!this.#opts.external) return false;
+		let ext: { type: string; object: Uint8Array };
+		try {
+			ext = await this.#opts.external(oid);
+		} catch {
+			return false;
+		}
+		const type = ext.type as PackObjectType;
+		if (!['commit', 'tree', 'blob', 'tag'].includes(type)) throw new PackFormatError(`delta base ${oid} is a ${ext.type}`);
+		this.#outside.set(oid, { type, data: ext.object });
+		return true;
+	}
+
+	/**
+	 * Deltas whose base came later in the pack, in rounds; when no round can move, a base must
+	 * come from outside the pack (a thin pack): asks for the missing ones until one is found.
+	 */
+	async #resolveDeferred(): Promise<void> {
+		let pending = this.#deferred;
+		while (pending.length) {
+			const next: Entry[] = [];
+			for (const e of pending) {
+				if (this.#baseReady(e)) this.#name(e, await this.#resolve(e));
+				else next.push(e);
+			}
+			if (next.length === pending.length) {
+				const missing = [...new Set(next.filter((e) => e.kind === REF_DELTA && !this.#byOid.has(e.baseOid)).map((e) => e.baseOid))];
+				let found = false;
+				for (const oid of missing) if ((found = await this.#fetchOutside(oid))) break;
+				if (!found) throw new PackFormatError(missing.length ? `delta base ${missing[0]} is not in the pack` : 'its deltas depend on each other in a cycle');
+			}
+			pending = next;
+		}
+	}
 }
 
 /** SHA-1 of a large buffer: WebCrypto's native digest when there is one (one call), else ours. */

@@ -10,7 +10,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applyDelta, indexPack, PackFormatError } from '../../../src/lib/git/pack-index';
+import { applyDelta, indexPack, indexPackStream, PackFormatError } from '../../../src/lib/git/pack-index';
 import { sha1, toHex } from '../../../src/lib/git/sha1';
 import { crc32 } from '../../../src/lib/git/crc32';
 import { git } from '../../support/repos';
@@ -94,6 +94,26 @@ describe('indexPack', () => {
 		for (const oid of asked) expect(expected).not.toContain(oid);
 		// Without the callback the same pack is refused, saying which base is missing.
 		await expect(indexPack(pack)).rejects.toThrow(/delta base [0-9a-f]{40} is not in the pack/);
+	});
+
+	it('indexes a pack that arrives in chunks of any size exactly as a whole one', async () => {
+		const { pack, idx } = nativePack(['--delta-base-offset'], `${last}\n`);
+		for (const sizes of [[1, 7, 13], [4096], [65_536, 3], [pack.length]]) {
+			const chunks: Uint8Array[] = [];
+			for (let at = 0, i = 0; at < pack.length; i++) {
+				const n = sizes[i % sizes.length];
+				chunks.push(pack.subarray(at, at + n));
+				at += n;
+			}
+			async function* stream() {
+				yield* chunks;
+			}
+			const ours = await indexPackStream(stream());
+			expect(Buffer.from(ours.pack).equals(Buffer.from(pack))).toBe(true);
+			expect(Buffer.from(ours.idx as Uint8Array).equals(Buffer.from(idx as Uint8Array))).toBe(true);
+		}
+		async function* none() {}
+		expect(await indexPackStream(none())).toEqual({ pack: new Uint8Array(0), idx: null });
 	});
 
 	it('reports progress up to every object', async () => {
