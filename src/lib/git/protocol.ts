@@ -153,7 +153,7 @@ export interface SyncResult {
 	 * Files whose HEAD text changed: `base` is the old HEAD text, `text` the new one. The worker
 	 * already merged them into the working tree; an open editor merges them into its own text.
 	 */
-	updated: { path: string; base: string | null; text: string; head: string }[];
+	updated: { path: string; base: string | null; text: string; head: string; /** The file moved here from this path (an archive); its uncommitted typing came along. */ movedFrom?: string }[];
 	status: RepoStatus;
 }
 

@@ -189,8 +189,10 @@ export async function updateWorkingTree(ctx: SyncContext, oldHead: string, newHe
 	const cache = ctx.cache ?? gitCache(ctx.fs);
 	const updated: Updated = [];
 	const unmerged: string[] = [];
-	for (const path of await changedPaths(ctx.fs, dir, oldHead, newHead, cache)) {
-		if (!isMarkdownPath(path)) continue;
+	const changed = await changedPaths(ctx.fs, dir, oldHead, newHead, cache);
+	const carried = await carryMovedDrafts(ctx, dir, oldHead, newHead, changed, updated, cache);
+	for (const path of changed) {
+		if (!isMarkdownPath(path) || carried.has(path)) continue;
 		const target = `${dir}/${path}`;
 		const before = await readTextAt(ctx.fs, oldHead, path, dir, cache);
 		const after = await readTextAt(ctx.fs, newHead, path, dir, cache);
@@ -216,6 +218,51 @@ export async function updateWorkingTree(ctx: SyncContext, oldHead: string, newHe
 		if (after !== null) updated.push({ path, base: before, text: after, head: newHead });
 	}
 	return { updated, unmerged };
+}
+
+/**
+ * A commit that arrived moved a file this device has uncommitted typing in (a version archived
+ * elsewhere: the old path deleted, a file of the same name added): the typing is merged into the
+ * new path's text and the old working file removed, so the next commit does not re-add the old
+ * path. Each carried move is reported in `updated` with `movedFrom`; returns the paths handled.
+ */
+async function carryMovedDrafts(ctx: SyncContext, dir: string, oldHead: string, newHead: string, changed: string[], updated: Updated, cache: object): Promise<Set<string>> {
+	const handled = new Set<string>();
+	const added: string[] = [];
+	const deleted: string[] = [];
+	for (const path of changed) {
+		if (!isMarkdownPath(path)) continue;
+		const inOld = (await readTextAt(ctx.fs, oldHead, path, dir, cache)) !== null;
+		const inNew = (await readTextAt(ctx.fs, newHead, path, dir, cache)) !== null;
+		if (inOld && !inNew) deleted.push(path);
+		else if (!inOld && inNew) added.push(path);
+	}
+	const name = (p: string) => p.slice(p.lastIndexOf('/') + 1);
+	for (const from of deleted) {
+		const targets = added.filter((p) => name(p) === name(from));
+		if (targets.length !== 1) continue;
+		const to = targets[0];
+		const source = `${dir}/${from}`;
+		if (!(await exists(ctx.fs, source)) || (await exists(ctx.fs, `${dir}/${to}`))) continue;
+		const before = await readTextAt(ctx.fs, oldHead, from, dir, cache);
+		const after = (await readTextAt(ctx.fs, newHead, to, dir, cache)) ?? '';
+		const working = String(await ctx.fs.promises.readFile(source, { encoding: 'utf8' }));
+		if (working === before) continue; // nothing typed: the plain update removes it
+		const merged = mergeFile(before, working, after, undefined, ctx.timeZone);
+		if (!merged.ok || merged.text === null) continue;
+		const target = `${dir}/${to}`;
+		await mkdirp(ctx.fs, target.slice(0, target.lastIndexOf('/')));
+		await ctx.fs.promises.writeFile(target, merged.text, 'utf8');
+		await ctx.fs.promises.unlink(source);
+		let folder = source.slice(0, source.lastIndexOf('/'));
+		while (folder.length > dir.length && (await ctx.fs.promises.readdir(folder)).length === 0) {
+			await ctx.fs.promises.rmdir(folder);
+			folder = folder.slice(0, folder.lastIndexOf('/'));
+		}
+		handled.add(from).add(to);
+		updated.push({ path: to, base: before, text: after, head: newHead, movedFrom: from });
+	}
+	return handled;
 }
 
 /** `waymark/2026-11-28-1716` for the given time (UTC). */

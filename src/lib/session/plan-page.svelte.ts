@@ -69,6 +69,8 @@ export class PlanPage {
 	#draftWrites: Promise<void> = Promise.resolve();
 	#fileWrites: Promise<void> = Promise.resolve();
 	#writtenText: string | null = null;
+	/** A sync moved this file elsewhere: nothing is written to the old path any more. */
+	#moved = false;
 
 	constructor(id: string, path: string) {
 		this.id = id;
@@ -197,6 +199,20 @@ export class PlanPage {
 	}
 
 	/**
+	 * A sync moved this file (its version archived elsewhere; the worker carried the working text
+	 * to the new path): stops writing the old path and drops its draft; returns the new path to open,
+	 * or null when this file did not move.
+	 */
+	async followMove(updated: UpdatedFiles): Promise<string | null> {
+		const u = updated.find((f) => f.movedFrom === this.path);
+		if (!u) return null;
+		this.#moved = true;
+		this.dispose();
+		await this.#queueDraft(() => deleteDraft(this.id, this.path));
+		return u.path;
+	}
+
+	/**
 	 * A sync changed files: for this path, returns the text the editor should now hold (the remote
 	 * changes merged into the editor's own, unsaved typing kept) and the new HEAD text; else null.
 	 */
@@ -249,6 +265,7 @@ export class PlanPage {
 	}
 
 	#writeDraft(): Promise<void> {
+		if (this.#moved) return this.#draftWrites;
 		const text = this.text;
 		const headText = this.headText;
 		const edits = this.edits;
@@ -271,7 +288,7 @@ export class PlanPage {
 	#writeFile(): Promise<void> {
 		const task = async () => {
 			const text = this.text;
-			if (text === this.#writtenText) {
+			if (this.#moved || text === this.#writtenText) {
 				this.saving = this.#timer !== null;
 				return;
 			}

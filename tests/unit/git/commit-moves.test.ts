@@ -186,4 +186,27 @@ describe('a move through sync', () => {
 		expect(readRemoteFile(bare, to)).toBe(plan.replace('- [ ]', '- [x]'));
 		fsckStrict(bare);
 	});
+
+	it('carries uncommitted typing in a file an arriving archive commit moved to its new path', async () => {
+		const plan = '# V1.0 - Phase 1: Only\n\n**Status**: In Progress\n\n- [ ] Ship\n\nNotes.\n';
+		const bare = createBareRepo(server.root, 'moves-typing', { files: { 'README.md': '# R\n', 'docs/development/V1.0_PHASE_1.md': plan } });
+		const dir = path.join(work, 'sync-typing-clone');
+		await shallowClone({ fs: nodeFs, http: nodeHttp, dir, url: server.repoUrl('moves-typing'), branch: 'main' });
+		const from = 'docs/development/V1.0_PHASE_1.md';
+		const to = 'docs/archive/development-history/2026-11/V1.0_PHASE_1.md';
+		// Another device completes and archives the phase.
+		const other = await cloneNative(bare, path.join(work, 'sync-typing-native'));
+		fs.mkdirSync(path.join(other, 'docs/archive/development-history/2026-11'), { recursive: true });
+		nativeGit(other, 'mv', from, to);
+		fs.writeFileSync(path.join(other, to), plan.replace('In Progress', 'Complete'));
+		nativeGit(other, 'commit', '-qam', 'archive');
+		await gitAsync(other, 'push', '-q', 'origin', 'main');
+		// This device has typing in the old path, uncommitted.
+		await writeWorkingFile(nodeFs, from, plan.replace('Notes.', 'Notes, typed here.'), dir);
+		const result = await syncRepo({ fs: nodeFs, http: nodeHttp, dir, remote: { url: server.repoUrl('moves-typing'), branch: 'main' }, timeZone: 'UTC' }, { push: false });
+		expect(existsSync(path.join(dir, from))).toBe(false);
+		expect(readFileSync(path.join(dir, to), 'utf8')).toBe(plan.replace('In Progress', 'Complete').replace('Notes.', 'Notes, typed here.'));
+		expect(result.updated.find((u) => u.path === to)?.movedFrom).toBe(from);
+		expect(result.status.dirty).toEqual([to]);
+	});
 });
