@@ -103,18 +103,26 @@ export interface VersionArchiveOffer {
 	moves: FileMove[];
 	/** Archive paths that exist already: moving would overwrite them, so the archive is not offered. */
 	conflicts: string[];
+	/**
+	 * Documents of the version written but never committed (a phase just started): whether the
+	 * version is closed cannot be judged from HEAD, so neither the archive nor the VERSION update
+	 * is offered until they are committed.
+	 */
+	uncommitted: string[];
 	/** The VERSION file at the repo root and its next version; null when the repo has none. */
 	versionFile: { path: string; current: string | null; next: string | null } | null;
 }
 
 /** Input of {@link versionArchiveOffer}. */
 export interface VersionArchiveInput {
-	/** Every path of the repo (HEAD's tree plus files written since). */
+	/** Every path of HEAD's tree. */
 	paths: readonly string[];
+	/** Files in the working tree that HEAD does not have (see {@link VersionArchiveOffer.uncommitted}). */
+	workingOnly?: readonly string[];
 	planPath: string;
 	/** The plan's text as the commit will hold it (the phase completed). */
 	planText: string;
-	/** Text of the version's other documents ({@link versionDocs}), by path; a missing one counts as closed. */
+	/** HEAD's text of the version's other documents ({@link versionDocs}), by path; a missing (unreadable) one counts as open. */
 	docs: ReadonlyMap<string, string>;
 	/** The VERSION file's text, or null when there is none. */
 	versionText: string | null;
@@ -141,11 +149,12 @@ export function versionArchiveOffer(input: VersionArchiveInput): VersionArchiveO
 	const listed: { key: string; closed: boolean }[] = [];
 	for (const path of docs) {
 		const text = path === input.planPath ? input.planText : input.docs.get(path);
-		if (text === undefined) continue;
+		if (text === undefined) return null; // unreadable: it may hold an open phase
 		const phases = parsePlan(text).phases;
 		const d = versionDocOf(path);
 		if (d?.phase != null) {
-			const closed = phases.every((p) => CLOSED.has(p.status));
+			// A phase document with no phase Waymark recognises is not known to be done.
+			const closed = phases.length > 0 && phases.every((p) => CLOSED.has(p.status));
 			const key = phaseKey(d.phase);
 			byPhaseDoc.set(key, (byPhaseDoc.get(key) ?? true) && closed);
 		} else for (const p of phases) listed.push({ key: phaseKey(p.number), closed: CLOSED.has(p.status) });
@@ -158,11 +167,14 @@ export function versionArchiveOffer(input: VersionArchiveInput): VersionArchiveO
 	const conflicts = moves.filter((m) => present.has(m.to)).map((m) => m.to);
 	const versionPath = present.has('VERSION') ? 'VERSION' : null;
 	const current = input.versionText === null ? null : versionFromFile(input.versionText);
+	const headPaths = new Set(input.paths);
+	const uncommitted = versionDocs(input.workingOnly ?? [], input.planPath).filter((p) => p !== input.planPath && !headPaths.has(p));
 	return {
 		version: own.version,
 		folder,
 		moves,
 		conflicts,
+		uncommitted,
 		versionFile: versionPath === null ? null : { path: versionPath, current, next: nextVersion(current ?? own.version) }
 	};
 }

@@ -71,6 +71,7 @@ describe('versionArchiveOffer', () => {
 				{ from: PHASE_DOC_2_PATH, to: 'docs/archive/development-history/2026-11/V1.2.0_PHASE_2.md' }
 			],
 			conflicts: [],
+			uncommitted: [],
 			versionFile: { path: 'VERSION', current: '1.2.0', next: '1.3.0' }
 		});
 	});
@@ -105,6 +106,18 @@ describe('versionArchiveOffer', () => {
 		const offer = versionArchiveOffer(input(completed(PHASE_DOC_2, '2'), files));
 		expect(offer?.conflicts).toEqual(['docs/archive/development-history/2026-11/V1.2.0_PHASE_1.md']);
 		expect(offer?.versionFile).toBeNull();
+	});
+
+	it('counts a phase document with no recognised phase, or one that could not be read, as open', () => {
+		const noPhase = { ...PHASE_DOCS_REPO, 'docs/development/V1.2.0_PHASE_3.md': 'Notes for phase three, no heading yet.\n' };
+		expect(versionArchiveOffer(input(completed(PHASE_DOC_2, '2'), noPhase))).toBeNull();
+		const unreadable = { ...input(completed(PHASE_DOC_2, '2')), docs: new Map() };
+		expect(versionArchiveOffer(unreadable)).toBeNull();
+	});
+
+	it('names version documents only in the working tree: the version cannot be judged from HEAD', () => {
+		const offer = versionArchiveOffer({ ...input(completed(PHASE_DOC_2, '2')), workingOnly: ['docs/development/V1.2.0_PHASE_3.md', 'docs/development/V1.3.0_PHASE_1.md', 'notes.md'] });
+		expect(offer?.uncommitted).toEqual(['docs/development/V1.2.0_PHASE_3.md']);
 	});
 
 	it('offers nothing for a plan outside docs/development', () => {

@@ -53,6 +53,8 @@ export interface CompleteChoice {
 /** The repo around the plan, as far as closing its version needs it. */
 export interface ArchiveContext {
 	paths: readonly string[];
+	/** Working-tree files HEAD does not have. */
+	workingOnly?: readonly string[];
 	versionText: string | null;
 	versionDocs?: readonly { path: string; text: string }[];
 }
@@ -64,7 +66,7 @@ export interface ArchiveContext {
 export function archiveOfferFor(after: string, planPath: string, ctx: ArchiveContext | null, now: Date): VersionArchiveOffer | null {
 	if (!ctx || !isPhaseDocRepo(ctx.paths)) return null;
 	const docs = new Map((ctx.versionDocs ?? []).map((d) => [d.path, d.text]));
-	return versionArchiveOffer({ paths: ctx.paths, planPath, planText: after, docs, versionText: ctx.versionText, now });
+	return versionArchiveOffer({ paths: ctx.paths, workingOnly: ctx.workingOnly, planPath, planText: after, docs, versionText: ctx.versionText, now });
 }
 
 /** Options of {@link completionPreview}. */

@@ -136,6 +136,7 @@ export class PhaseFlows {
 			if (choice.archive || choice.nextVersion) {
 				const offer = archiveOfferFor(view.getSession().text, path, this.context, clockNow());
 				if (!offer) throw new Error('This is no longer the last open phase of its version; nothing was archived.');
+				if (offer.uncommitted.length) throw new Error(`Version ${offer.version} cannot be closed: ${offer.uncommitted.join(', ')} ${offer.uncommitted.length === 1 ? 'is' : 'are'} not committed yet; nothing was archived.`);
 				if (choice.archive) {
 					if (offer.conflicts.length) throw new Error(`Cannot archive: ${offer.conflicts.join(', ')} exist already.`);
 					moves = offer.moves;

@@ -15,11 +15,17 @@ export interface RepoText {
 export interface PhaseRepoContext {
 	/** HEAD's paths. */
 	paths: string[];
+	/** Working-tree files HEAD does not have (a phase document Start phase wrote, not committed yet). */
+	workingOnly?: string[];
 	/** ROADMAP.md at the root (any case), unless it is the open plan itself. */
 	roadmap: RepoText | null;
 	/** The VERSION file's text, or null. */
 	versionText: string | null;
-	/** The other documents of the open plan's version (`docs/development/V{VERSION}_*.md`), for closing the version. */
+	/**
+	 * HEAD's text of the other documents of the open plan's version (`docs/development/V{VERSION}_*.md`),
+	 * for closing the version: judged as the archive commit moves them (their uncommitted typing
+	 * moves along uncommitted). A document that cannot be read is left out, so the version stays open.
+	 */
 	versionDocs?: RepoText[];
 }
 
@@ -37,16 +43,20 @@ export function roadmapPath(paths: readonly string[]): string | null {
 /** Reads the repo's paths, ROADMAP.md and VERSION for the plan at `planPath`. */
 export async function phaseRepoContext(id: string, planPath: string): Promise<PhaseRepoContext> {
 	const client = gitClient();
-	const paths = (await client.listFiles(id)).map((f) => f.path);
+	const [files, status] = await Promise.all([client.listFiles(id), client.status(id)]);
+	const paths = files.map((f) => f.path);
+	const atHead = new Set(paths);
+	const workingOnly = status.dirty.filter((p) => !atHead.has(p));
 	const rp = roadmapPath(paths);
 	const [roadmapText, versionText] = await Promise.all([
 		rp && rp !== planPath ? client.readFile(id, rp) : Promise.resolve(null),
 		paths.includes('VERSION') ? client.readFile(id, 'VERSION').catch(() => null) : Promise.resolve(null)
 	]);
 	const others = versionDocs(paths, planPath).filter((p) => p !== planPath);
-	const docs = await Promise.all(others.map((path) => client.readFile(id, path).then((text) => ({ path, text }), () => null)));
+	const docs = await Promise.all(others.map((path) => client.readHead(id, path).then((text) => (text === null ? null : { path, text }), () => null)));
 	return {
 		paths,
+		workingOnly,
 		roadmap: rp && roadmapText !== null ? { path: rp, text: roadmapText } : null,
 		versionText,
 		versionDocs: docs.filter((d): d is RepoText => d !== null)
