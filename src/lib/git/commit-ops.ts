@@ -6,6 +6,7 @@
  */
 import git, { type TreeEntry } from 'isomorphic-git';
 import type { RecordedEdit } from '../plan/types';
+import { MoveError } from './errors';
 import { exists, gitCache, mkdirp, type RepoFs } from './fs-utils';
 import { readOutbox, writeOutbox } from './outbox';
 import { REPO_DIR } from './repo-ops';
@@ -174,8 +175,8 @@ export async function commitWorkingFiles(opts: CommitWorkingOptions): Promise<st
 		checkRepoPath(m.from);
 		checkRepoPath(m.to);
 		const text = texts.get(m.from) ?? (await readTextAt(fs, head, m.from, dir));
-		if (text === null) throw new Error(`Cannot move ${m.from}: it is not in the repository.`);
-		if (files.has(m.to) || (await readTextAt(fs, head, m.to, dir)) !== null || (await exists(fs, `${dir}/${m.to}`))) throw new Error(`Cannot move ${m.from} to ${m.to}: that file exists already.`);
+		if (text === null) throw MoveError.of(m.from, m.to, 'missing');
+		if (files.has(m.to) || (await readTextAt(fs, head, m.to, dir)) !== null || (await exists(fs, `${dir}/${m.to}`))) throw MoveError.of(m.from, m.to, 'exists');
 		files.set(m.to, text);
 		files.set(m.from, null);
 	}

@@ -19,6 +19,7 @@ export type GitErrorCode =
 	| 'ConflictError'
 	| 'LockedError'
 	| 'TooLargeError'
+	| 'MoveError'
 	| 'UnknownGitError';
 
 /** Structured detail carried by every error (all optional, all JSON-safe). */
@@ -40,6 +41,8 @@ export interface GitErrorData {
 	/** For TooLargeError: bytes downloaded when it stopped, and the limit. */
 	receivedBytes?: number;
 	limitBytes?: number;
+	/** For MoveError: why the file could not be moved. */
+	moveProblem?: 'missing' | 'exists';
 	/** For PushRejectedError: the server's own words when it refused for a reason other than a moved branch (a hook, a protected branch). */
 	refusal?: string;
 }
@@ -271,6 +274,18 @@ export class LockedError extends GitError {
 	}
 }
 
+/** A commit could not move a file (closing a version): the source is gone or the target exists. */
+export class MoveError extends GitError {
+	readonly code = 'MoveError' as const;
+	override readonly name = 'MoveError';
+	/** Builds the sentence for a move of `from` to `to` that cannot happen. */
+	static of(from: string, to: string, problem: 'missing' | 'exists'): MoveError {
+		return problem === 'missing'
+			? new MoveError(`${from} cannot be moved to ${to}: it is not in the repository any more.`, 'Sync to see the repository as it is now, then complete the phase again; nothing was committed.', { paths: [from, to], moveProblem: problem })
+			: new MoveError(`${from} cannot be moved to ${to}: a file is there already.`, 'Rename or remove that file first, or complete the phase without archiving; nothing was committed.', { paths: [from, to], moveProblem: problem });
+	}
+}
+
 /** Anything not recognised, with the original message kept in `data.cause`. */
 export class UnknownGitError extends GitError {
 	readonly code = 'UnknownGitError' as const;
@@ -299,6 +314,7 @@ const CLASSES: Record<GitErrorCode, new (message: string, hint: string, data: Gi
 	ConflictError,
 	LockedError,
 	TooLargeError,
+	MoveError,
 	UnknownGitError
 };
 

@@ -15,7 +15,7 @@ import { parsePlan } from './parse';
 import type { PhaseStatus } from './types';
 
 /** Where a version's documents live: `<prefix>docs/development/V<version>_<name>.md`. */
-const VERSION_DOC = /^(.*?)docs\/development\/V(\d[\w.-]*?)_([^/]+)\.md$/i;
+const VERSION_DOC = /^((?:.*\/)?)docs\/development\/V(\d[\w.-]*?)_([^/]+)\.md$/i;
 /** The phase number in a phase document's name rest: `PHASE_3`. */
 const PHASE_NAME = /^PHASE_([\w.-]+)$/i;
 
@@ -109,8 +109,12 @@ export interface VersionArchiveOffer {
 	 * is offered until they are committed.
 	 */
 	uncommitted: string[];
-	/** The VERSION file at the repo root and its next version; null when the repo has none. */
-	versionFile: { path: string; current: string | null; next: string | null } | null;
+	/**
+	 * The VERSION file at the repo root and the version after the one being closed (in the file's
+	 * own style, `v1.3.0`, when it names the closed version); `matches` is false when the file names
+	 * another version (then the dialog warns). Null when the repo has no VERSION file.
+	 */
+	versionFile: { path: string; current: string | null; next: string | null; matches: boolean } | null;
 }
 
 /** Input of {@link versionArchiveOffer}. */
@@ -167,6 +171,7 @@ export function versionArchiveOffer(input: VersionArchiveInput): VersionArchiveO
 	const conflicts = moves.filter((m) => present.has(m.to)).map((m) => m.to);
 	const versionPath = present.has('VERSION') ? 'VERSION' : null;
 	const current = input.versionText === null ? null : versionFromFile(input.versionText);
+	const matches = current !== null && sameVersion(current.replace(/^v/i, ''), own.version);
 	const headPaths = new Set(input.paths);
 	const uncommitted = versionDocs(input.workingOnly ?? [], input.planPath).filter((p) => p !== input.planPath && !headPaths.has(p));
 	return {
@@ -175,6 +180,6 @@ export function versionArchiveOffer(input: VersionArchiveInput): VersionArchiveO
 		moves,
 		conflicts,
 		uncommitted,
-		versionFile: versionPath === null ? null : { path: versionPath, current, next: nextVersion(current ?? own.version) }
+		versionFile: versionPath === null ? null : { path: versionPath, current, next: nextVersion(matches ? (current ?? own.version) : own.version), matches }
 	};
 }

@@ -98,7 +98,8 @@ describe('commitWorkingFiles with moves', () => {
 	it('refuses to overwrite a file at the new path or to leave the repository, and changes nothing then', async () => {
 		const dir = await repo('c', { 'a/P.md': '# P\n', 'b/P.md': '# Other\n' });
 		const head = nativeGit(dir, 'rev-parse', 'HEAD');
-		await expect(commitWorkingFiles({ fs: nodeFs, dir, paths: [], message: 'x', author, moves: [{ from: 'a/P.md', to: 'b/P.md' }] })).rejects.toThrow(/exists already/);
+		await expect(commitWorkingFiles({ fs: nodeFs, dir, paths: [], message: 'x', author, moves: [{ from: 'a/P.md', to: 'b/P.md' }] })).rejects.toMatchObject({ code: 'MoveError', message: 'a/P.md cannot be moved to b/P.md: a file is there already.', data: { paths: ['a/P.md', 'b/P.md'], moveProblem: 'exists' } });
+		await expect(commitWorkingFiles({ fs: nodeFs, dir, paths: [], message: 'x', author, moves: [{ from: 'a/Gone.md', to: 'c/Gone.md' }] })).rejects.toMatchObject({ code: 'MoveError', data: { moveProblem: 'missing' } });
 		await expect(commitWorkingFiles({ fs: nodeFs, dir, paths: [], message: 'x', author, moves: [{ from: 'a/P.md', to: '../escape/P.md' }] })).rejects.toThrow(/Not a file path/);
 		await expect(commitWorkingFiles({ fs: nodeFs, dir, paths: [], message: 'x', author, moves: [{ from: 'a/P.md', to: '.git/P.md' }] })).rejects.toThrow(/Not a file path/);
 		expect(nativeGit(dir, 'rev-parse', 'HEAD')).toBe(head);

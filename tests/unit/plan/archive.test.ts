@@ -12,6 +12,12 @@ const docsOf = (files: Record<string, string>, planPath: string) =>
 	new Map(versionDocs(Object.keys(files), planPath).filter((p) => p !== planPath).map((p) => [p, files[p]]));
 
 describe('version documents', () => {
+	it('live in a docs folder of their own name, not in one that merely ends in docs', () => {
+		expect(versionDocOf('mydocs/development/V1.0_PHASE_1.md')).toBeNull();
+		expect(versionDocOf('packages/app/docs/development/V1.0_PHASE_1.md')).toEqual({ prefix: 'packages/app/', version: '1.0', phase: '1' });
+		expect(versionDocOf('docs/development/V1.0_PHASE_1.md')).toEqual({ prefix: '', version: '1.0', phase: '1' });
+	});
+
 	it('are told by path: phase docs with their number, other V… docs without', () => {
 		expect(versionDocOf('docs/development/V1.2.0_PHASE_3.md')).toEqual({ prefix: '', version: '1.2.0', phase: '3' });
 		expect(versionDocOf('apps/web/docs/development/v0.4.17_IMPLEMENTATION_PLAN.md')).toEqual({ prefix: 'apps/web/', version: '0.4.17', phase: null });
@@ -72,7 +78,7 @@ describe('versionArchiveOffer', () => {
 			],
 			conflicts: [],
 			uncommitted: [],
-			versionFile: { path: 'VERSION', current: '1.2.0', next: '1.3.0' }
+			versionFile: { path: 'VERSION', current: '1.2.0', next: '1.3.0', matches: true }
 		});
 	});
 
@@ -97,7 +103,7 @@ describe('versionArchiveOffer', () => {
 		const lastInPlan = completed(completed(PHASES_PLAN, '2'), '3');
 		const fromPlan = versionArchiveOffer(input(lastInPlan, { VERSION: 'v1.2.0\n', [PHASES_PLAN_PATH]: PHASES_PLAN }, PHASES_PLAN_PATH));
 		expect(fromPlan?.moves).toEqual([{ from: PHASES_PLAN_PATH, to: 'docs/archive/development-history/2026-11/V1.2.0_IMPLEMENTATION_PLAN.md' }]);
-		expect(fromPlan?.versionFile).toEqual({ path: 'VERSION', current: 'v1.2.0', next: 'v1.3.0' });
+		expect(fromPlan?.versionFile).toEqual({ path: 'VERSION', current: 'v1.2.0', next: 'v1.3.0', matches: true });
 	});
 
 	it('names archive paths that exist already, and has no VERSION file to offer without one', () => {
@@ -118,6 +124,11 @@ describe('versionArchiveOffer', () => {
 	it('names version documents only in the working tree: the version cannot be judged from HEAD', () => {
 		const offer = versionArchiveOffer({ ...input(completed(PHASE_DOC_2, '2')), workingOnly: ['docs/development/V1.2.0_PHASE_3.md', 'docs/development/V1.3.0_PHASE_1.md', 'notes.md'] });
 		expect(offer?.uncommitted).toEqual(['docs/development/V1.2.0_PHASE_3.md']);
+	});
+
+	it('suggests the version after the one being closed, and says when VERSION names another', () => {
+		const offer = versionArchiveOffer(input(completed(PHASE_DOC_2, '2'), { ...PHASE_DOCS_REPO, VERSION: '1.3.0\n' }));
+		expect(offer?.versionFile).toEqual({ path: 'VERSION', current: '1.3.0', next: '1.3.0', matches: false });
 	});
 
 	it('offers nothing for a plan outside docs/development', () => {

@@ -48,6 +48,8 @@ export interface CompleteChoice {
 	archive?: boolean;
 	/** Write this version into the VERSION file in the same commit; null or absent leaves it. */
 	nextVersion?: string | null;
+	/** The instant the dialog judged the archive at (its month folder); the flow re-checks at the same one. */
+	now?: Date;
 }
 
 /** The repo around the plan, as far as closing its version needs it. */

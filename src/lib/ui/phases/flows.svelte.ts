@@ -134,7 +134,7 @@ export class PhaseFlows {
 			// Closing the version: judged again on the text as it will be committed.
 			let moves: { from: string; to: string }[] = [];
 			if (choice.archive || choice.nextVersion) {
-				const offer = archiveOfferFor(view.getSession().text, path, this.context, clockNow());
+				const offer = archiveOfferFor(view.getSession().text, path, this.context, choice.now ?? clockNow());
 				if (!offer) throw new Error('This is no longer the last open phase of its version; nothing was archived.');
 				if (offer.uncommitted.length) throw new Error(`Version ${offer.version} cannot be closed: ${offer.uncommitted.join(', ')} ${offer.uncommitted.length === 1 ? 'is' : 'are'} not committed yet; nothing was archived.`);
 				if (choice.archive) {
