@@ -30,6 +30,7 @@ export async function logCommits(fs: RepoFs, opts: { path?: string; limit?: numb
 		oid: e.oid,
 		message: e.commit.message,
 		author: { name: e.commit.author.name, email: e.commit.author.email, timestamp: e.commit.author.timestamp },
+		committer: { timestamp: e.commit.committer.timestamp },
 		parents: e.commit.parent,
 		unpushed: unpushed.has(e.oid)
 	}));

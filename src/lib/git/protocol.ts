@@ -88,6 +88,8 @@ export interface CommitInfo {
 	oid: string;
 	message: string;
 	author: { name: string; email: string; timestamp: number };
+	/** When the commit was made (a replayed commit keeps its author time but gets a new committer time); absent from older workers. */
+	committer?: { timestamp: number };
 	parents: string[];
 	/** Still in the outbox (not on the remote yet). */
 	unpushed: boolean;

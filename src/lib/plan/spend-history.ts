@@ -22,7 +22,7 @@ export function createSpendReader(): (text: string) => number {
 	return (text) => planBudget(parser.parse(text)).total.used ?? 0;
 }
 
-/** One commit of the plan file: its id, its time (seconds since the epoch) and the spend it records. */
+/** One commit of the plan file: its id, its time (seconds since the epoch; the committer's when known) and the spend it records. */
 export interface SpendSample {
 	oid: string;
 	time: number;
@@ -33,15 +33,13 @@ export interface SpendSample {
 export type SpendPoint = SpendSample;
 
 /**
- * The points of the spend-over-time chart, oldest first: the samples in time order (commits of the
- * same second keep their history order — `samples` come newest first, as `git log` lists them).
+ * The points of the spend-over-time chart, oldest first: the samples (newest first, as `git log`
+ * lists the branch's history) in history order reversed — never re-sorted by time, since a commit
+ * re-created by sync keeps its older author time and sorting would make the spend seem to fall.
  * A commit that left the spend as it was still gets its point: the line stays flat there.
  */
 export function spendSeries(samples: readonly SpendSample[]): SpendPoint[] {
-	return samples
-		.map((s, i) => ({ s, i }))
-		.sort((a, b) => a.s.time - b.s.time || b.i - a.i)
-		.map(({ s }) => ({ oid: s.oid, time: s.time, spent: s.spent }));
+	return [...samples].reverse().map((s) => ({ oid: s.oid, time: s.time, spent: s.spent }));
 }
 
 /** Whether the series says anything: some commit records spend. */

@@ -25,7 +25,9 @@ export interface SpendHistory {
  */
 export async function loadSpendHistory(id: string, path: string, stale: () => boolean = () => false, limit = SPEND_HISTORY_LIMIT): Promise<SpendHistory | null> {
 	const client = gitClient();
-	const commits = await client.log(id, path, limit);
+	// One more than shown: only then is it known that older commits were left out.
+	const listed = await client.log(id, path, limit + 1);
+	const commits = listed.slice(0, limit);
 	const samples: SpendSample[] = [];
 	// Consecutive commits differ a little: the reader re-parses only what changed.
 	const spentIn = createSpendReader();
@@ -39,7 +41,7 @@ export async function loadSpendHistory(id: string, path: string, stale: () => bo
 			known.set(key, spent);
 			await new Promise((r) => setTimeout(r, 0));
 		}
-		if (spent !== null) samples.push({ oid: c.oid, time: c.author.timestamp, spent });
+		if (spent !== null) samples.push({ oid: c.oid, time: c.committer?.timestamp ?? c.author.timestamp, spent });
 	}
-	return stale() ? null : { points: spendSeries(samples), capped: commits.length >= limit };
+	return stale() ? null : { points: spendSeries(samples), capped: listed.length > limit };
 }
