@@ -13,10 +13,10 @@ import nodeHttp from 'isomorphic-git/http/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commitWorkingFiles, readTextAt, writeWorkingFile } from '../../../src/lib/git/commit-ops';
 import type { RepoFs } from '../../../src/lib/git/fs-utils';
-import { readOutbox } from '../../../src/lib/git/outbox';
+import { readOutbox, writeOutbox } from '../../../src/lib/git/outbox';
 import { initRepo, shallowClone } from '../../../src/lib/git/repo-ops';
 import { repoStatus } from '../../../src/lib/git/status-ops';
-import { syncRepo } from '../../../src/lib/git/sync-ops';
+import { resolveAndSync, syncRepo } from '../../../src/lib/git/sync-ops';
 import { startGitServer, type GitServer } from '../../support/git-server';
 import { cloneNative, createBareRepo, fsckStrict, git as nativeGit, gitAsync, readRemoteFile } from '../../support/repos';
 
@@ -209,5 +209,32 @@ describe('a move through sync', () => {
 		expect(readFileSync(path.join(dir, to), 'utf8')).toBe(plan.replace('In Progress', 'Complete').replace('Notes.', 'Notes, typed here.'));
 		expect(result.updated.find((u) => u.path === to)?.movedFrom).toBe(from);
 		expect(result.status.dirty).toEqual([to]);
+	});
+
+	it('reads an outbox entry written before moves were recorded: the deleted side of the conflict is "no file", and resolving with it deletes', async () => {
+		const plan = '# V1.0 - Phase 1: Only\n\n- [ ] Ship\n- [ ] Test\n';
+		const bare = createBareRepo(server.root, 'moves-old', { files: { 'README.md': '# R\n', 'docs/development/V1.0_PHASE_1.md': plan } });
+		const dir = path.join(work, 'sync-old-clone');
+		await shallowClone({ fs: nodeFs, http: nodeHttp, dir, url: server.repoUrl('moves-old'), branch: 'main' });
+		const from = 'docs/development/V1.0_PHASE_1.md';
+		const to = 'docs/archive/V1.0_PHASE_1.md';
+		const other = await cloneNative(bare, path.join(work, 'sync-old-native'));
+		fs.writeFileSync(path.join(other, from), plan.replace('- [ ] Test', '- [x] Test'));
+		nativeGit(other, 'commit', '-qam', 'native: tick');
+		await gitAsync(other, 'push', '-q', 'origin', 'main');
+		await commitWorkingFiles({ fs: nodeFs, dir, paths: [], message: 'archive', author, moves: [{ from, to }] });
+		// As an older Waymark wrote it: no `moves`.
+		const outbox = await readOutbox(nodeFs, dir);
+		for (const c of outbox.commits) delete c.moves;
+		await writeOutbox(nodeFs, outbox, dir);
+		const ctx = { fs: nodeFs, http: nodeHttp, dir, remote: { url: server.repoUrl('moves-old'), branch: 'main' }, timeZone: 'UTC' };
+		await syncRepo(ctx, { push: true });
+		const conflict = (await repoStatus(nodeFs, dir)).conflict;
+		expect(conflict).toMatchObject({ path: from, localDeleted: true, local: '' });
+		expect(conflict?.remoteDeleted).toBeUndefined();
+		await resolveAndSync(ctx, null);
+		expect((await repoStatus(nodeFs, dir)).conflict).toBeNull();
+		expect(nativeGit(bare, 'ls-tree', '-r', '--name-only', 'main').split('\n').sort()).toEqual(['README.md', to]);
+		fsckStrict(bare);
 	});
 });
