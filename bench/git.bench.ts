@@ -9,11 +9,13 @@
  *       The clock starts at Clone on an app that has settled as it has by the time a person
  *       has typed a URL (service worker installed, network quiet).
  *   (b) full clone: shallow clone + deepen, run by isomorphic-git in Node with the worker's own
- *       code (shallowClone, deepenHistory) — vs native `git clone --single-branch`.
+ *       code (shallowClone, deepenHistory, and isomorphic-git with the worker build's edits, see
+ *       ./git-speed-node.ts) — vs native `git clone --single-branch`.
  *   (c) commit + push of a one-line plan change: commitWorkingFiles + syncRepo in Node (the
  *       worker's code) vs native `git commit -am && git push`; both trees must be equal.
  * Needs the built app: run `npx vite build` first.
  */
+import './git-speed-node';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -472,7 +474,7 @@ async function benchRepo(browser: Browser, app: StaticServer, server: GitServer,
 	notes.push(
 		`  (b) Node, median run: shallow fetch ${ms(mid.fetch)} + Markdown checkout ${ms(mid.checkout)} + deepen ${ms(mid.deepen)}; requests: ` +
 			mid.http.map((r) => `${reqName(r)} ${ms(r.end - r.start)}${r.bytes > 10_000 ? ` (${(r.bytes / 1024).toFixed(0)} KB)` : ''}`).join(', ') +
-			` — the rest is isomorphic-git's local work (indexing packs, reading trees)`
+			` — a pack is indexed while it downloads, so the POST spans include indexing; the rest is local work (refs, trees, writing files)`
 	);
 	notes.push(
 		deepenSeen.length

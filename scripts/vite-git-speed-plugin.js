@@ -56,6 +56,27 @@ export const EDITS = [
 	}
 ];
 
+/**
+ * Applies the edits to the CommonJS build of isomorphic-git as Node loads it (`index.cjs`), so
+ * Node benchmarks that claim to run the worker's code do. Call before isomorphic-git is required.
+ * @param {(id: string) => string} requireOf how the edited module loads the indexer (CommonJS)
+ */
+export function applyGitSpeedEditsInNode(Module, requireOf = (id) => `require(${JSON.stringify(id)})`) {
+	const compile = Module.prototype._compile;
+	Module.prototype._compile = function (content, filename) {
+		if (/[\\/]node_modules[\\/]isomorphic-git[\\/]index\.cjs$/.test(filename)) {
+			let out = content;
+			for (const edit of EDITS.filter((e) => e.file.test(filename.replace(/\.cjs$/, '.js')))) {
+				if (out.split(edit.find).length !== 2) throw new Error(`waymark-git-speed: the code to edit in ${filename} changed`);
+				out = out.replace(edit.find, () => edit.replace);
+				if (edit.prepend) out = `const { indexPackStream: waymarkIndexPackStream } = ${requireOf(INDEXER)};\n` + out;
+			}
+			content = out;
+		}
+		return compile.call(this, content, filename);
+	};
+}
+
 /** @returns {import('vite').Plugin} */
 export function gitSpeedPlugin() {
 	return {
