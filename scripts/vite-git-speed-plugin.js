@@ -59,10 +59,12 @@ export const EDITS = [
 /**
  * Applies the edits to the CommonJS build of isomorphic-git as Node loads it (`index.cjs`), so
  * Node benchmarks that claim to run the worker's code do. Call before isomorphic-git is required.
+ * @param {{ prototype: { _compile: (this: unknown, content: string, filename: string) => unknown } }} Module node:module's Module class
  * @param {(id: string) => string} requireOf how the edited module loads the indexer (CommonJS)
  */
 export function applyGitSpeedEditsInNode(Module, requireOf = (id) => `require(${JSON.stringify(id)})`) {
 	const compile = Module.prototype._compile;
+	/** @param {string} content @param {string} filename */
 	Module.prototype._compile = function (content, filename) {
 		if (/[\\/]node_modules[\\/]isomorphic-git[\\/]index\.cjs$/.test(filename)) {
 			let out = content;
