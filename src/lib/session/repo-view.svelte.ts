@@ -44,8 +44,16 @@ export class RepoView {
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- plain data, not reactive state
 	readonly stepFolders = $derived([...new Set(this.plans.filter((p) => p.group === 'step-folders').map((p) => dirOf(p.path)))]);
 
+	/** Set when the screen goes away: background reading and parsing stop. */
+	#stopped = false;
+
 	constructor(id: string) {
 		this.id = id;
+	}
+
+	/** Stops the background work of {@link load} (the person left the screen, e.g. into a plan). */
+	stop(): void {
+		this.#stopped = true;
 	}
 
 	/** Loads the repo record, its file list and its plans. */
@@ -59,6 +67,7 @@ export class RepoView {
 			// eslint-disable-next-line svelte/prefer-svelte-reactivity -- plain data, not reactive state
 			const texts = new Map<string, string>();
 			const read = async (path: string) => {
+				if (this.#stopped) return null;
 				const text = await gitClient().readFile(this.id, path);
 				texts.set(path, text);
 				return text;
@@ -88,6 +97,7 @@ export class RepoView {
 	/** Reads each plan (one at a time, yielding between) and fills in its summary line. */
 	private async summarize(texts: Map<string, string>): Promise<void> {
 		for (const plan of this.plans) {
+			if (this.#stopped) return;
 			try {
 				const text = texts.get(plan.path) ?? (await gitClient().readFile(this.id, plan.path));
 				this.summaries = { ...this.summaries, [plan.path]: planSummary(text) };
