@@ -38,6 +38,28 @@ async function cloneAndOpen(page: Page, appUrl: string, fixture: FixtureRepo, pl
 	await expect(page.getByRole('status')).toHaveText(/^Everything pushed/);
 }
 
+/** The phase commit message saved in Waymark's own database (`waymark` / `kv`, key `settings`), in the page. */
+function savedPhaseMessage(): Promise<string | null> {
+	return new Promise((resolve, reject) => {
+		const open = indexedDB.open('waymark');
+		open.onerror = () => reject(open.error);
+		open.onsuccess = () => {
+			const db = open.result;
+			if (!db.objectStoreNames.contains('kv')) {
+				db.close();
+				resolve(null);
+				return;
+			}
+			const get = db.transaction('kv', 'readonly').objectStore('kv').get('settings');
+			get.onsuccess = () => {
+				db.close();
+				resolve((get.result as { phaseMessage?: string } | undefined)?.phaseMessage ?? null);
+			};
+			get.onerror = () => reject(get.error);
+		};
+	});
+}
+
 /** The editor's lines as rendered (with the tall viewport above, every line of these fixtures is in the DOM). */
 async function editorLines(page: Page): Promise<string[]> {
 	return page.locator('.cm-content .cm-line').evaluateAll((els) => els.map((e) => e.textContent ?? ''));
@@ -355,6 +377,8 @@ test('the phase commit message follows the format set in Settings', async ({ pag
 	await expect(format).toHaveValue('feat(plan): complete Phase {n} — {title}');
 	await format.fill('docs(plan): phase {n} done — {title}');
 	await format.blur();
+	// The setting is in IndexedDB before the page is left (leaving at once could abort the write).
+	await expect.poll(() => page.evaluate(savedPhaseMessage)).toBe('docs(plan): phase {n} done — {title}');
 	await cloneAndOpen(page, app.url, fixture);
 	await page.getByRole('region', { name: 'Phases' }).getByRole('button', { name: 'Complete phase 2', exact: true }).click();
 	const dialog = page.getByRole('dialog', { name: 'Complete phase 2' });
