@@ -37,7 +37,7 @@ export const EDITS = [
 		prepend: `import { indexPackStream as waymarkIndexPackStream } from ${JSON.stringify(INDEXER)};\n`
 	},
 	{
-		// ... so once it is in, the pack and its index are only written.
+		// ... so once it is in, the pack and its index are only written, and kept in memory for reads.
 		file: /[\\/]node_modules[\\/]isomorphic-git[\\/]index\.js$/,
 		find: `    await fs.write(fullpath, packfile);
     const getExternalRefDelta = oid => _readObject({ fs, cache, gitdir, oid });
@@ -47,7 +47,18 @@ export const EDITS = [
       onProgress,
     });
     await fs.write(fullpath.replace(/\\.pack$/, '.idx'), await idx.toBuffer());`,
-		replace: `    await Promise.all([fs.write(fullpath, packfile), fs.write(fullpath.replace(/\\.pack$/, '.idx'), waymarkIndexed.idx)]);`
+		replace: `    const waymarkIdxPath = fullpath.replace(/\\.pack$/, '.idx');
+    await Promise.all([fs.write(fullpath, packfile), fs.write(waymarkIdxPath, waymarkIndexed.idx)]);
+    // A clone's reads right after use the pack in memory, checked already (not read back and hashed
+    // again), and may read the new objects straight from the indexer (src/lib/git/fresh-pack.ts).
+    if (cache[Symbol.for('waymark.wantFreshPack')]) {
+    const waymarkIndex = await GitPackIndex.fromIdx({ idx: Buffer.from(waymarkIndexed.idx), getExternalRefDelta: oid => _readObject({ fs, cache, gitdir, oid }) });
+    waymarkIndex.pack = Promise.resolve(packfile);
+    waymarkIndex._checksumVerification = Promise.resolve();
+    if (!cache[PackfileCache]) cache[PackfileCache] = new Map();
+    cache[PackfileCache].set(waymarkIdxPath, Promise.resolve(waymarkIndex));
+    cache[Symbol.for('waymark.freshPack')] = waymarkIndexed.reader;
+    }`
 	},
 	{
 		file: /[\\/]node_modules[\\/]@isomorphic-git[\\/]lightning-fs[\\/]src[\\/]PromisifiedFS\.js$/,

@@ -92,6 +92,29 @@ test('Cancel stops a clone and leaves no half-made repo; a retry then succeeds',
 	expect(await repoDatabases(page)).toHaveLength(1);
 });
 
+test('a big repo lists its first 300 files until "Show all" lists every one; its plans and Markdown are all there', async ({ page, app, repo }) => {
+	const files: Record<string, string> = { 'docs/plans/big-plan.md': '# Big\n\n## Progress\n\n- [ ] Only step\n' };
+	for (let i = 0; i < 420; i++) files[`src/mod-${String(i).padStart(3, '0')}/file.ts`] = `export const n = ${i};\n`;
+	const fixture = repo('many', files);
+	const expected = git(fixture.path, 'ls-tree', '-r', '--name-only', 'main').split('\n');
+	expect(expected).toHaveLength(421);
+	await page.goto(app.url);
+	await startClone(page, fixture.url);
+	await page.getByRole('link', { name: 'many', exact: true }).click();
+	await expect(page.getByRole('list', { name: 'Plans', exact: true }).getByRole('link', { name: 'docs/plans/big-plan.md' })).toBeVisible();
+	const list = page.getByRole('list', { name: 'Files', exact: true });
+	await expect(list.getByRole('listitem')).toHaveCount(300);
+	expect(await list.getByRole('listitem').allTextContents()).toEqual(expected.slice(0, 300));
+	await expect(page.getByText('Showing 300 of 421 files.')).toBeVisible();
+	await page.getByRole('button', { name: 'Show all 421 files' }).click();
+	await expect(list.getByRole('listitem')).toHaveCount(421);
+	expect(await list.getByRole('listitem').allTextContents()).toEqual(expected);
+	await expect(page.getByRole('button', { name: /Show all/ })).toHaveCount(0);
+	// A file past the first 300 opens from the object store.
+	await list.getByRole('button', { name: 'src/mod-419/file.ts' }).click();
+	await expect(page.getByRole('region', { name: 'File' })).toContainText('export const n = 419;');
+});
+
 test('a malformed URL, a missing repo and a missing branch each get their own message', async ({ page, app, gitServer, repo }) => {
 	const fixture = repo('present', FILES);
 	await page.goto(app.url);

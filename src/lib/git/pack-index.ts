@@ -73,7 +73,10 @@ export async function indexPack(pack: Uint8Array, opts: IndexPackOptions = {}): 
  * Indexes a pack while it downloads: reads `stream` to its end, indexing each object as soon as
  * its bytes are in. Returns the whole pack and its `.idx` (null for an empty stream: no pack).
  */
-export async function indexPackStream(stream: AsyncIterable<Uint8Array> | AsyncIterator<Uint8Array>, opts: IndexPackOptions = {}): Promise<{ pack: Uint8Array; idx: Uint8Array | null }> {
+export async function indexPackStream(
+	stream: AsyncIterable<Uint8Array> | AsyncIterator<Uint8Array>,
+	opts: IndexPackOptions = {}
+): Promise<{ pack: Uint8Array; idx: Uint8Array | null; reader: PackReader | null }> {
 	const it = Symbol.asyncIterator in stream ? (stream as AsyncIterable<Uint8Array>)[Symbol.asyncIterator]() : (stream as AsyncIterator<Uint8Array>);
 	const indexer = new PackIndexer(opts);
 	for (;;) {
@@ -81,9 +84,15 @@ export async function indexPackStream(stream: AsyncIterable<Uint8Array> | AsyncI
 		if (step.done) break;
 		if (step.value?.length) await indexer.push(step.value);
 	}
-	if (indexer.size === 0) return { pack: new Uint8Array(0), idx: null };
+	if (indexer.size === 0) return { pack: new Uint8Array(0), idx: null, reader: null };
 	const { pack, idx } = await indexer.finish();
-	return { pack, idx };
+	return { pack, idx, reader: indexer };
+}
+
+/** Reads objects out of a pack indexed in memory (the one just downloaded), deltas resolved. */
+export interface PackReader {
+	/** The object `oid` (its bytes are shared: read-only), or null when the pack does not hold it. */
+	read(oid: string): Promise<{ type: PackObjectType; data: Uint8Array } | null>;
 }
 
 /**
@@ -91,7 +100,7 @@ export async function indexPackStream(stream: AsyncIterable<Uint8Array> | AsyncI
  * An object is indexed as soon as its compressed data is complete; one that straddles the bytes
  * received so far is tried again with the next chunk.
  */
-export class PackIndexer {
+export class PackIndexer implements PackReader {
 	readonly #opts: IndexPackOptions;
 	#buf = new Uint8Array(1 << 16);
 	#len = 0;
@@ -111,6 +120,8 @@ export class PackIndexer {
 	readonly #deferred: Entry[] = [];
 	/** A fault found while the bytes were arriving, reported by `finish` (after the checksum). */
 	#failed: unknown = null;
+	/** Every object is in and named: {@link read} may be called. */
+	#finished = false;
 
 	constructor(opts: IndexPackOptions = {}) {
 		this.#opts = opts;
@@ -140,6 +151,13 @@ export class PackIndexer {
 		}
 	}
 
+	/** After {@link finish}: the object `oid` of this pack, or null when the pack does not hold it. */
+	async read(oid: string): Promise<Resolved | null> {
+		if (!this.#finished) throw new Error('PackIndexer.read before finish');
+		const e = this.#byOid.get(oid);
+		return e ? this.#resolve(e) : null;
+	}
+
 	/** Checks the whole pack (every object, nothing after them, its checksum) and writes its index. */
 	async finish(): Promise<{ pack: Uint8Array; idx: Uint8Array; oids: string[] }> {
 		const pack = this.#buf.subarray(0, this.#len);
@@ -151,6 +169,7 @@ export class PackIndexer {
 		if (this.#seen < this.#count) throw new PackFormatError(`ends after ${this.#seen} of ${this.#count} objects`);
 		if (this.#pos !== trailer) throw new PackFormatError(`${trailer - this.#pos} bytes after the last object`);
 		await this.#resolveDeferred();
+		this.#finished = true;
 		return { pack, idx: writeIdx(this.#entries, pack), oids: this.#entries.map((e) => toHex(e.oid as Uint8Array)) };
 	}
 

@@ -3,10 +3,12 @@
  * the worker runs them on lightning-fs and tests can run them on node:fs.
  */
 import git, { type HttpClient, type ProgressCallback } from 'isomorphic-git';
+import { perfMark } from '../perf-mark';
 import { exists, gitCache, mkdirp, type RepoFs } from './fs-utils';
 import type { GitAuth } from './auth';
 import type { CloneResult, TreeFile } from './protocol';
 import { isMarkdownPath } from './url';
+import { commitTree, dropFreshPack, freshPack, parseTree, readFresh, wantFreshPack } from './fresh-pack';
 
 /** The working-tree folder inside every repo's file system. */
 export const REPO_DIR = '/repo';
@@ -38,6 +40,16 @@ export async function shallowClone(opts: ShallowCloneOptions): Promise<CloneResu
 	const cache = opts.cache ?? gitCache(opts.fs);
 	const t0 = now();
 	await mkdirp(opts.fs, dir);
+	// The tree listing and the Markdown files below read the new pack from memory.
+	wantFreshPack(cache);
+	try {
+		return await cloneInto(opts, dir, cache, t0);
+	} finally {
+		dropFreshPack(cache);
+	}
+}
+
+async function cloneInto(opts: ShallowCloneOptions, dir: string, cache: object, t0: number): Promise<CloneResult> {
 	await git.clone({
 		fs: opts.fs,
 		http: opts.http,
@@ -54,14 +66,17 @@ export async function shallowClone(opts: ShallowCloneOptions): Promise<CloneResu
 		cache
 	});
 	const t1 = now();
+	perfMark('clone:fetched');
 	opts.checkpoint?.();
 	const files = await listTree(opts.fs, dir, 'HEAD', cache);
 	const markdown = files.filter((f) => isMarkdownPath(f.path));
+	perfMark('clone:listed');
 	if (opts.checkoutMode === 'checkout') {
 		await git.checkout({ fs: opts.fs, dir, ref: opts.branch, filepaths: markdown.map((f) => f.path), force: true, noUpdateHead: true, cache });
 	} else {
 		await writeBlobs(opts.fs, dir, markdown, cache, opts.onProgress, opts.checkpoint);
 	}
+	perfMark('clone:written');
 	const head = await git.resolveRef({ fs: opts.fs, dir, ref: 'HEAD' });
 	const t2 = now();
 	return { head, files: files.length, markdown: markdown.length, timings: { fetch: t1 - t0, checkout: t2 - t1, total: t2 - t0 } };
@@ -89,7 +104,7 @@ async function writeBlobs(fs: RepoFs, dir: string, files: { path: string; oid: s
 		// Every write of the batch settles before a failure is reported (none left running).
 		const results = await Promise.allSettled(
 			files.slice(i, i + WRITE_BATCH).map(async (file) => {
-				const { blob } = await git.readBlob({ fs, dir, oid: file.oid, cache });
+				const blob = (await readFresh(freshPack(cache), file.oid, 'blob')) ?? (await git.readBlob({ fs, dir, oid: file.oid, cache })).blob;
 				await fs.promises.writeFile(`${dir}/${file.path}`, blob);
 			})
 		);
@@ -111,15 +126,21 @@ export async function listTree(fs: RepoFs, dir: string, ref = 'HEAD', cache: obj
 	const hit = known.get(commit);
 	if (hit) return hit.map((f) => ({ ...f }));
 	const out: { path: string; oid: string }[] = [];
+	const fresh = freshPack(cache);
+	const readTree = async (oid: string) => {
+		const bytes = await readFresh(fresh, oid, 'tree');
+		return bytes ? parseTree(bytes) : (await git.readTree({ fs, dir, oid, cache })).tree;
+	};
 	const visit = async (oid: string, prefix: string): Promise<void> => {
-		const { tree } = await git.readTree({ fs, dir, oid, cache });
+		const tree = await readTree(oid);
 		for (const e of tree) {
 			const path = prefix ? `${prefix}/${e.path}` : e.path;
 			if (e.type === 'tree') await visit(e.oid, path);
 			else out.push({ path, oid: e.oid });
 		}
 	};
-	await visit((await git.readCommit({ fs, dir, oid: commit, cache })).commit.tree, '');
+	const commitBytes = await readFresh(fresh, commit, 'commit');
+	await visit(commitBytes ? commitTree(commitBytes) : (await git.readCommit({ fs, dir, oid: commit, cache })).commit.tree, '');
 	out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 	if (known.size >= 4) known.delete(known.keys().next().value as string);
 	known.set(commit, out);

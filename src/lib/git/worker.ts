@@ -3,6 +3,7 @@
  * operation off the page's thread. The page talks to it through {@link ./client}.
  */
 import { shimsInstalled } from './shims';
+import { perfMark } from '../perf-mark';
 import FS from '@isomorphic-git/lightning-fs';
 import webHttp from 'isomorphic-git/http/web';
 import { makeOnAuth } from './auth';
@@ -276,6 +277,7 @@ const handlers: Handlers = {
 		const ctx: ErrorContext = { url: args.url, branch: args.branch, corsProxy: args.corsProxy, hadToken: Boolean(args.token) };
 		try {
 			const fs = repoFs(args.id, true);
+			perfMark('clone:start');
 			const result = await shallowClone({
 				fs: fs as unknown as RepoFs,
 				http: guardedHttp(webHttp, guard),
@@ -289,6 +291,7 @@ const handlers: Handlers = {
 			});
 			guard.throwIfStopped();
 			await fs.promises.flush();
+			perfMark('clone:flushed');
 			return result;
 		} catch (err) {
 			const cause = stoppedCause(guard, err);

@@ -5,6 +5,7 @@
  * and written to the working tree (debounced); panel edits are recorded for the commit and for sync replay.
  */
 import { gitClient, type RepoStatus } from '$lib/git';
+import { perfMark } from '$lib/perf-mark';
 import { whenIdle } from '$lib/editor/idle';
 import { recordEdit } from '$lib/plan/rebase/replay';
 import { rebaseText } from '$lib/plan/rebase';
@@ -85,6 +86,7 @@ export class PlanPage {
 	/** Reads the draft, the working file and HEAD's text; the draft wins over the working file. */
 	async load(): Promise<void> {
 		this.loading = true;
+		perfMark('plan:load');
 		try {
 			const git = gitClient();
 			const reading = git.readFile(this.id, this.path).then(
@@ -113,6 +115,7 @@ export class PlanPage {
 			this.text = text;
 			this.#writtenText = working;
 			if (text !== working) this.#scheduleFileWrite();
+			perfMark('plan:read');
 		} catch (err) {
 			this.error = shownError(err);
 		} finally {

@@ -3,11 +3,13 @@
  * progress, status, next action and lint counts), the other Markdown files, and the file being read.
  */
 import { gitClient, isMarkdownPath, UnknownGitError, type TreeFile } from '$lib/git';
+import { perfMark } from '$lib/perf-mark';
 import { discoverPlans, type DiscoveredPlan } from '$lib/plan/discover';
 import { execPlanTemplate, nextStepFile, phaseDocTemplate, slugify, type NewPlanFile } from '$lib/plan/templates';
 import { findRepo, type RepoRecord } from '$lib/store';
 import { planSummary, type PlanSummary } from '$lib/ui/repo/plan-summary';
 import { shownError } from './repo-git.svelte';
+import { paintYielder } from '$lib/ui/paint-yield';
 import type { ShownError } from './workspace.svelte';
 
 /** What "New plan" can create. */
@@ -59,10 +61,12 @@ export class RepoView {
 	/** Loads the repo record, its file list and its plans. */
 	async load(): Promise<void> {
 		this.loading = true;
+		perfMark('repo:load');
 		try {
 			this.repo = await findRepo(this.id);
 			if (!this.repo) throw UnknownGitError.of({ cause: 'this repository is not on this device' });
 			this.files = await gitClient().listFiles(this.id);
+			perfMark('repo:files');
 			const paths = this.files.map((f) => f.path);
 			// eslint-disable-next-line svelte/prefer-svelte-reactivity -- plain data, not reactive state
 			const texts = new Map<string, string>();
@@ -76,6 +80,7 @@ export class RepoView {
 			// sections (a repo can hold thousands) adds what it finds afterwards.
 			this.setPlans(paths, await discoverPlans(paths));
 			this.loading = false;
+			perfMark('repo:plans');
 			// Start loading the editor while the person picks a plan.
 			void import('$lib/editor/plan-editor').catch(() => undefined);
 			this.setPlans(paths, await discoverPlans(paths, read));
@@ -96,6 +101,7 @@ export class RepoView {
 
 	/** Reads each plan (one at a time, yielding between) and fills in its summary line. */
 	private async summarize(texts: Map<string, string>): Promise<void> {
+		const pause = paintYielder();
 		for (const plan of this.plans) {
 			if (this.#stopped) return;
 			try {
@@ -104,7 +110,7 @@ export class RepoView {
 			} catch {
 				// An unreadable plan keeps its link without a summary.
 			}
-			await new Promise((r) => setTimeout(r, 0));
+			await pause();
 		}
 	}
 

@@ -3,6 +3,7 @@
  * last error as a sentence, and the session's tokens (memory only unless the person asks to remember).
  */
 import { base } from '$app/paths';
+import { perfMark } from '$lib/perf-mark';
 import { gitClient, hostName, repoNameFromUrl, validateProxyUrl, validateRepoUrl, CancelledError, GitError, UnknownGitError, type GitCall, type GitProgress, type CloneResult } from '$lib/git';
 import { forgetToken, listRepos, rememberedToken, rememberToken, removeRepo, saveRepo, wipeStore, type RepoRecord } from '$lib/store';
 import { demoFiles } from './demo-files';
@@ -127,6 +128,7 @@ export class Workspace {
 		try {
 			this.running = gitClient().clone({ id, url: url.href, branch, corsProxy, token, username: form.username?.trim() || undefined }, (p) => (this.progress = p));
 			this.lastClone = await this.running.result;
+			perfMark('clone:result');
 			if (token) {
 				sessionTokens.set(url.hostname.toLowerCase(), token);
 				if (form.remember) await rememberToken(url.hostname.toLowerCase(), token);
@@ -135,6 +137,7 @@ export class Workspace {
 			const repo: RepoRecord = { id, name, url: url.href, branch, corsProxy: corsProxy ?? '', ...(username ? { username } : {}), createdAt: nowIso() };
 			await saveRepo(repo);
 			this.repos = await listRepos();
+			perfMark('clone:listed-repos');
 			void navigator.storage?.persist?.().then((p) => (this.persisted = p)).catch(() => false);
 			void this.loadUsage();
 			return repo;

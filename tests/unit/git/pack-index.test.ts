@@ -113,7 +113,7 @@ describe('indexPack', () => {
 			expect(Buffer.from(ours.idx as Uint8Array).equals(Buffer.from(idx as Uint8Array))).toBe(true);
 		}
 		async function* none() {}
-		expect(await indexPackStream(none())).toEqual({ pack: new Uint8Array(0), idx: null });
+		expect(await indexPackStream(none())).toEqual({ pack: new Uint8Array(0), idx: null, reader: null });
 	});
 
 	it('reports progress up to every object', async () => {

@@ -10,6 +10,7 @@ import type { PlanSummary } from '$lib/ui/repo/plan-summary';
 import { shownError } from '$lib/session/repo-git.svelte';
 import type { ShownError } from '$lib/session/workspace.svelte';
 import { searchPlans, type SearchDoc, type SearchHit } from './search';
+import { afterPaint, paintYielder } from '../paint-yield';
 
 /** Pauses before reading a locked repo again. */
 const LOCK_RETRY_MS = [500, 1500, 4000];
@@ -52,6 +53,8 @@ export class HomeOverview {
 		const ids = new Set(list.map((r) => r.id));
 		this.repos = Object.fromEntries(Object.entries(this.repos).filter(([id]) => ids.has(id)));
 		this.#docs = Object.fromEntries(Object.entries(this.#docs).filter(([id]) => ids.has(id)));
+		// What changed the list (a clone, a deletion) is painted before the reading starts.
+		await afterPaint();
 		for (const repo of list) {
 			if (run !== this.#run) return;
 			await this.#loadRepo(repo, run);
@@ -84,13 +87,14 @@ export class HomeOverview {
 			const discovered = await discoverPlans(o.paths, (p) => o.markdown[p] ?? null);
 			const plans: HomePlan[] = [];
 			const docs: SearchDoc[] = [];
+			const pause = paintYielder();
 			for (const p of discovered) {
 				const text = o.markdown[p.path];
 				if (text === undefined) continue;
 				plans.push({ path: p.path, summary: planSummary(text) });
 				docs.push({ repoId: repo.id, repoName: repo.name, path: p.path, text });
-				// Yield between plans so typing in search stays smooth on a big repo.
-				await new Promise((r) => setTimeout(r, 0));
+				// Yield between plans (a frame every few ms) so typing in search stays smooth on a big repo.
+				await pause();
 				if (run !== this.#run) return;
 			}
 			this.#set(repo.id, { state: 'ready', plans, ahead: o.status.ahead, error: null });

@@ -1,0 +1,13 @@
+/**
+ * User Timing marks (`waymark:<name>`) at the steps of a clone and of opening a plan: they show
+ * in the browser's performance tools, and bench:git reads them to say where the time goes.
+ */
+
+/** Marks `name` now (nothing happens where User Timing is missing). */
+export function perfMark(name: string): void {
+	try {
+		globalThis.performance?.mark?.(`waymark:${name}`);
+	} catch {
+		// no User Timing here
+	}
+}
