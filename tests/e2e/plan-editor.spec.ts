@@ -173,6 +173,33 @@ test('typing a checklist line under Progress shows it in the panel; a tick chang
 	await expect(progress.getByRole('checkbox', { name: 'new item' })).toBeVisible();
 });
 
+test('lint marks follow typing: a finding appears after an edit and goes once a progress entry is added', async ({ page, app, repo }) => {
+	const fixture = repo('lint-marks', { 'docs/plans/editor.md': PLAN });
+	await cloneRepo(page, app.url, fixture);
+	await openPlan(page, 'docs/plans/editor.md');
+	const info = page.locator('.cm-content .cm-lintRange-info');
+	await expect(page.getByRole('region', { name: 'Progress' }).getByRole('checkbox')).toHaveCount(2);
+	await expect(info).toHaveCount(0);
+
+	// A change that records nothing: the silent-update finding is shown (on the title line).
+	await cursorAtEndOf(page, 'Checks the plan editor.');
+	await page.keyboard.type(' More.');
+	await expect(info).toHaveCount(1);
+	await expect(info).toContainText('Editor test plan');
+	// More typing elsewhere keeps exactly that mark.
+	await page.keyboard.type(' Again.');
+	await expect(page.locator('.cm-content .cm-line', { hasText: 'More. Again.' })).toBeVisible();
+	await expect(info).toHaveCount(1);
+
+	// A new progress entry records the change: the finding goes.
+	await cursorAtEndOf(page, '- [ ] Second step');
+	await page.keyboard.press('Enter');
+	await page.keyboard.press('Shift+Home');
+	await page.keyboard.type('- [x] (2026-01-02) Third step');
+	await expect(page.getByRole('region', { name: 'Progress' }).getByRole('checkbox')).toHaveCount(3);
+	await expect(info).toHaveCount(0);
+});
+
 test('a page closed 200 ms after typing (no beforeunload) comes back with the text exactly', async ({ page, context, app, repo }) => {
 	const fixture = repo('crash', { 'docs/plans/editor.md': PLAN });
 	await cloneRepo(page, app.url, fixture);

@@ -1,8 +1,23 @@
-import { basicSetup } from 'codemirror';
-import { EditorView, Decoration, type DecorationSet } from '@codemirror/view';
+import {
+	EditorView,
+	Decoration,
+	crosshairCursor,
+	drawSelection,
+	dropCursor,
+	highlightActiveLine,
+	highlightActiveLineGutter,
+	highlightSpecialChars,
+	keymap,
+	lineNumbers,
+	rectangularSelection,
+	type DecorationSet
+} from '@codemirror/view';
 import { EditorState, StateEffect, StateField, Transaction, type Extension } from '@codemirror/state';
 import { markdown } from '@codemirror/lang-markdown';
-import { forEachDiagnostic, setDiagnostics, lintGutter, type Diagnostic } from '@codemirror/lint';
+import { bracketMatching, defaultHighlightStyle, foldGutter, foldKeymap, indentOnInput, syntaxHighlighting } from '@codemirror/language';
+import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
+import { highlightSelectionMatches, searchKeymap } from '@codemirror/search';
+import { forEachDiagnostic, setDiagnostics, lintGutter, lintKeymap, type Diagnostic } from '@codemirror/lint';
 import type { PlanDiagnostic, Span, TextChange } from '$lib/plan/types';
 import { detectLineSeparator, offsetMap, type OffsetMap } from './offsets';
 import { minimalChanges } from './text-diff';
@@ -11,6 +26,30 @@ import { headingFold } from './heading-fold';
 
 /** Sets (or clears) the highlighted next action, in editor positions. */
 const setNextAction = StateEffect.define<{ from: number; to: number } | null>();
+
+/**
+ * `basicSetup` of `codemirror` 6.0.2 without autocompletion and bracket closing: a plan is prose,
+ * and both asked the syntax tree for language data at the cursor on every keystroke (with
+ * close-bracket and completion keys gone, nothing else changes).
+ */
+const planSetup: Extension = [
+	lineNumbers(),
+	highlightActiveLineGutter(),
+	highlightSpecialChars(),
+	history(),
+	foldGutter(),
+	drawSelection(),
+	dropCursor(),
+	EditorState.allowMultipleSelections.of(true),
+	indentOnInput(),
+	syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+	bracketMatching(),
+	rectangularSelection(),
+	crosshairCursor(),
+	highlightActiveLine(),
+	highlightSelectionMatches(),
+	keymap.of([...defaultKeymap, ...searchKeymap, ...historyKeymap, ...foldKeymap, ...lintKeymap])
+];
 
 const nextActionMark = Decoration.line({ attributes: { class: 'wm-next-action' } });
 
@@ -31,6 +70,15 @@ const nextActionField = StateField.define<DecorationSet>({
 	},
 	provide: (f) => EditorView.decorations.from(f)
 });
+
+/** A total order on diagnostics by position, then severity, rule and message (0 = the same finding). */
+function byDiagnostic(a: Diagnostic, b: Diagnostic): number {
+	return a.from - b.from || a.to - b.to || cmp(a.severity, b.severity) || cmp(a.source ?? '', b.source ?? '') || cmp(a.message, b.message);
+}
+
+function cmp(a: string, b: string): number {
+	return a < b ? -1 : a > b ? 1 : 0;
+}
 
 export interface PlanEditorOptions {
 	parent: HTMLElement;
@@ -57,7 +105,7 @@ export class PlanEditor {
 		this.lineSeparator = detectLineSeparator(opts.text);
 		const extensions: Extension[] = [
 			planEditorTheme,
-			basicSetup,
+			planSetup,
 			markdown(),
 			headingFold,
 			EditorView.lineWrapping,
@@ -130,15 +178,18 @@ export class PlanEditor {
 		this.view.dispatch(setDiagnostics(this.view.state, cm));
 	}
 
-	/** Whether the editor's current lint marks are `cm`, in the same order. */
+	/**
+	 * Whether the editor's current lint marks are exactly `cm`, in any order: CodeMirror keeps them
+	 * sorted by position, `lintPlan` lists them by rule, so comparing in order always failed and every
+	 * idle period re-sent the same diagnostics (and rebuilt the lint gutter).
+	 */
 	#shows(cm: readonly Diagnostic[]): boolean {
-		let i = 0;
-		let same = true;
-		forEachDiagnostic(this.view.state, (d, from, to) => {
-			const c = cm[i++];
-			same &&= c !== undefined && c.from === from && c.to === to && c.severity === d.severity && c.source === d.source && c.message === d.message;
-		});
-		return same && i === cm.length;
+		const shown: Diagnostic[] = [];
+		forEachDiagnostic(this.view.state, (d, from, to) => shown.push({ ...d, from, to }));
+		if (shown.length !== cm.length) return false;
+		const a = [...cm].sort(byDiagnostic);
+		shown.sort(byDiagnostic);
+		return a.every((c, i) => byDiagnostic(c, shown[i]) === 0);
 	}
 
 	/** Highlights the line of the next action (a span in text offsets), or clears it; nothing is dispatched when that line is already highlighted. */
