@@ -37,35 +37,70 @@ export type PlacedCache = WeakMap<Scan, Placed>;
  * again (they are only read), so the chunks before an edit cost nothing to join.
  */
 export function joinScans(text: string, parts: readonly ScanPart[], cache?: PlacedCache): Scan {
-	const out: Scan = {
-		text,
-		frontMatter: parts.length ? cloneFrontMatter(parts[0].scan.frontMatter, parts[0].offset) : null,
-		headings: [],
-		lists: [],
-		items: [],
-		tasks: [],
-		allTasks: [],
-		tables: [],
-		paragraphs: [],
-		opaque: []
-	};
+	const all: Placed['nodes'][] = [];
 	for (const { scan, offset: d } of parts) {
 		const hit = cache?.get(scan);
 		const placed = hit && hit.offset === d ? hit.nodes : placeNodes(scan, d);
 		if (cache && placed !== hit?.nodes) cache.set(scan, { offset: d, nodes: placed });
-		for (const k of NODE_KEYS) for (const n of placed[k]) (out[k] as unknown[]).push(n);
+		all.push(placed);
 	}
-	return out;
+	return {
+		text,
+		frontMatter: parts.length ? cloneFrontMatter(parts[0].scan.frontMatter, parts[0].offset) : null,
+		headings: concatAll(all.map((p) => p.headings)),
+		lists: concatAll(all.map((p) => p.lists)),
+		items: concatAll(all.map((p) => p.items)),
+		tasks: concatAll(all.map((p) => p.tasks)),
+		allTasks: concatAll(all.map((p) => p.allTasks)),
+		tables: concatAll(all.map((p) => p.tables)),
+		paragraphs: concatAll(all.map((p) => p.paragraphs)),
+		opaque: concatAll(all.map((p) => p.opaque))
+	};
 }
 
-const NODE_KEYS = ['headings', 'lists', 'items', 'tasks', 'allTasks', 'tables', 'paragraphs', 'opaque'] as const;
+/** One array holding the elements of `arrays` in order (one native concatenation). */
+function concatAll<T>(arrays: readonly (readonly T[])[]): T[] {
+	return ([] as T[]).concat(...arrays);
+}
 
-/** Copies of the nodes of `scan` with every offset moved by `d`. */
+/**
+ * The task structure of one chunk scan as indexes into its `allTasks` (children, top-level tasks,
+ * each item's task): worked out once per scan, so placing the scan again at another offset (every
+ * keystroke before it) needs no map from nodes to their copies.
+ */
+interface TaskShape {
+	children: (readonly number[])[];
+	top: readonly number[];
+	/** Index of each item's task in `allTasks`, -1 for an item without one. */
+	itemTask: readonly number[];
+}
+
+const shapes = new WeakMap<Scan, TaskShape>();
+
+function taskShape(scan: Scan): TaskShape {
+	let shape = shapes.get(scan);
+	if (shape) return shape;
+	const index = new Map<TaskNode, number>();
+	scan.allTasks.forEach((t, i) => index.set(t, i));
+	const at = (t: TaskNode): number => {
+		const i = index.get(t);
+		if (i === undefined) throw new Error('scan task missing from allTasks');
+		return i;
+	};
+	shape = {
+		children: scan.allTasks.map((t) => t.children.map(at)),
+		top: scan.tasks.map(at),
+		itemTask: scan.items.map((i) => (i.task ? at(i.task) : -1))
+	};
+	shapes.set(scan, shape);
+	return shape;
+}
+
+/** Copies of the nodes of `scan` with every offset moved by `d` (each array allocated once, at its final size). */
 function placeNodes(scan: Scan, d: number): Placed['nodes'] {
-	const out: Placed['nodes'] = { headings: [], lists: [], items: [], tasks: [], allTasks: [], tables: [], paragraphs: [], opaque: [] };
-	const tasks = new Map<TaskNode, TaskNode>();
-	for (const t of scan.allTasks) {
-		const copy: TaskNode = {
+	const shape = taskShape(scan);
+	const allTasks = scan.allTasks.map(
+		(t): TaskNode => ({
 			start: t.start + d,
 			end: t.end + d,
 			state: t.state,
@@ -74,24 +109,26 @@ function placeNodes(scan: Scan, d: number): Placed['nodes'] {
 			listStart: t.listStart + d,
 			children: [],
 			built: placedItem(scan.text, t, d)
-		};
-		tasks.set(t, copy);
-		out.allTasks.push(copy);
+		})
+	);
+	for (let i = 0; i < allTasks.length; i++) {
+		const kids = shape.children[i];
+		if (kids.length) allTasks[i].children = kids.map((k) => allTasks[k]);
 	}
-	const taskOf = (t: TaskNode): TaskNode => {
-		const copy = tasks.get(t);
-		if (!copy) throw new Error('scan task missing from allTasks');
-		return copy;
+	const items = scan.items.map((item, i) => {
+		const k = shape.itemTask[i];
+		return moveItem(item, d, k < 0 ? null : allTasks[k]);
+	});
+	return {
+		headings: scan.headings.map((h) => ({ start: h.start + d, end: h.end + d, depth: h.depth, setext: h.setext })),
+		lists: scan.lists.map((l) => ({ start: l.start + d, end: l.end + d, level: l.level })),
+		items,
+		tasks: shape.top.map((k) => allTasks[k]),
+		allTasks,
+		tables: scan.tables.map((t) => moveTable(t, d)),
+		paragraphs: scan.paragraphs.map((p) => move(p, d)),
+		opaque: scan.opaque.map((o) => move(o, d))
 	};
-	for (const t of scan.allTasks) taskOf(t).children.push(...t.children.map(taskOf));
-	for (const t of scan.tasks) out.tasks.push(taskOf(t));
-	for (const h of scan.headings) out.headings.push({ start: h.start + d, end: h.end + d, depth: h.depth, setext: h.setext });
-	for (const l of scan.lists) out.lists.push({ start: l.start + d, end: l.end + d, level: l.level });
-	for (const i of scan.items) out.items.push(moveItem(i, d, i.task ? taskOf(i.task) : null));
-	for (const t of scan.tables) out.tables.push(moveTable(t, d));
-	for (const p of scan.paragraphs) out.paragraphs.push(move(p, d));
-	for (const o of scan.opaque) out.opaque.push(move(o, d));
-	return out;
 }
 
 /**
@@ -112,7 +149,7 @@ function placedItem(text: string, t: TaskNode, d: number): ProgressItem {
 					text: own.text,
 					timestamp: own.timestamp,
 					marker: own.marker,
-					children: t.children.map((c) => placedItem(text, c, d))
+					children: t.children.length ? t.children.map((c) => placedItem(text, c, d)) : []
 				};
 	t.placed = { offset: d, item };
 	return item;

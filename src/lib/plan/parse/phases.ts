@@ -111,9 +111,8 @@ function mergeChecklistPhases(scan: Scan, drafts: Draft[]): void {
 	const added: Draft[] = [];
 	for (const item of scan.items) {
 		if (!item.task) continue;
-		const raw = scan.text.slice(item.task.textStart, Math.min(item.task.textEnd, item.task.textStart + 300));
-		const m = /^\*\*([^*]+)\*\*/.exec(raw);
-		const head = m ? readPhaseHead(m[1], false, false) : null;
+		const bold = boldLead(scan.text, item.task.textStart, Math.min(item.task.textEnd, item.task.textStart + 300));
+		const head = bold === null ? null : readPhaseHead(bold, false, false);
 		if (!head || head.keyword === 'task') continue;
 		const status: PhaseStatus = item.task.state === 'done' ? 'done' : item.task.state === 'na' ? 'skipped' : item.task.state === 'partial' ? 'in-progress' : 'open';
 		const same = byNumber.get(normNumber(head.number));
@@ -134,6 +133,19 @@ function mergeChecklistPhases(scan: Scan, drafts: Draft[]): void {
 		});
 	}
 	insertSorted(drafts, added);
+}
+
+/**
+ * The words of a `**…**` run at the very start of `text[from, to)` (what the pattern
+ * `^\*\*([^*]+)\*\*` captures on that cut-out text), or null. Read in place: the thousands of
+ * items of a long plan cost a few character comparisons each per keystroke, not a copy and a match.
+ */
+export function boldLead(text: string, from: number, to: number): string | null {
+	if (to - from < 5 || text.charCodeAt(from) !== 42 || text.charCodeAt(from + 1) !== 42) return null;
+	let star = from + 2;
+	while (star < to && text.charCodeAt(star) !== 42) star++;
+	if (star === from + 2 || star + 2 > to || text.charCodeAt(star + 1) !== 42) return null;
+	return text.slice(from + 2, star);
 }
 
 /** Tables with a Status column whose rows name phases: merged into existing phases, or phases of their own. */
