@@ -209,6 +209,20 @@ test('completing a phase whose dependency is open warns, does not block, and Can
 	expect(count(fixture.path)).toBe(before);
 });
 
+test('the command palette (Mod-K) offers the plan’s phases as they are: Complete phase 2 opens its dialog', async ({ page, app, repo }) => {
+	const fixture = repo('palette', { [PHASES_PLAN_PATH]: PHASES_PLAN });
+	await cloneAndOpen(page, app.url, fixture);
+	await page.locator('.cm-content').click();
+	await page.keyboard.press('Control+k');
+	const command = page.getByRole('combobox', { name: 'Command' });
+	await command.fill('phase');
+	const options = page.getByRole('listbox', { name: 'Commands' }).getByRole('option');
+	// Phase 1 is done: nothing to start or complete there; 2 and 3 can be completed, 3 started.
+	await expect(options).toHaveText(['Complete phase 2', 'Start phase 3', 'Complete phase 3']);
+	await page.getByRole('option', { name: 'Complete phase 2' }).click();
+	await expect(page.getByRole('dialog', { name: 'Complete phase 2' })).toBeVisible();
+});
+
 test('Complete phase 2 with the ROADMAP.md update: one commit holding exactly the plan and ROADMAP.md', async ({ page, app, repo }) => {
 	const fixture = repo('roadmap', { [PHASES_PLAN_PATH]: PHASES_PLAN, 'ROADMAP.md': PHASES_ROADMAP, 'README.md': '# Auth\n' });
 	await cloneAndOpen(page, app.url, fixture);
