@@ -74,6 +74,20 @@ function editLatency(text: string, runs: number): void {
 	);
 }
 
+/**
+ * Whether parse time grows linearly with the text: the whole corpus file against five times its
+ * first fifth (micromark 4.0.3 copied its whole event list per closed container, ~5× here).
+ */
+function linearity(text: string): void {
+	const fifth = text.split('\n').slice(0, Math.floor(text.split('\n').length / 5)).join('\n');
+	parsePlan(fifth);
+	const part = median([0, 1, 2].map(() => time(() => parsePlan(fifth))));
+	const whole = median([0, 1, 2].map(() => time(() => parsePlan(text))));
+	const ratio = whole / (5 * part);
+	console.log(`linearity: whole corpus file ${whole.toFixed(0)} ms vs 5 × its first fifth ${(5 * part).toFixed(0)} ms: ${ratio.toFixed(2)}× (≈ 1 when linear)`);
+}
+
 compare('llmspell-phase13-done-giant.md', giant, RUNS);
+linearity(giant);
 compare('generated plan', generatePlan(10_000), RUNS);
 editLatency(generatePlan(2_000), 25);

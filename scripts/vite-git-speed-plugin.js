@@ -33,6 +33,7 @@ export const EDITS = [
     if (raw.body.error) throw raw.body.error
     throw err
   }
+  globalThis.performance?.clearMarks?.('waymark:fetch:indexed');
   globalThis.performance?.mark?.('waymark:fetch:indexed');
   const packfile = Buffer.from(waymarkIndexed.pack.buffer, waymarkIndexed.pack.byteOffset, waymarkIndexed.pack.byteLength);`,
 		prepend: `import { indexPackStream as waymarkIndexPackStream } from ${JSON.stringify(INDEXER)};\n`
@@ -50,6 +51,7 @@ export const EDITS = [
     await fs.write(fullpath.replace(/\\.pack$/, '.idx'), await idx.toBuffer());`,
 		replace: `    const waymarkIdxPath = fullpath.replace(/\\.pack$/, '.idx');
     await Promise.all([fs.write(fullpath, packfile), fs.write(waymarkIdxPath, waymarkIndexed.idx)]);
+    globalThis.performance?.clearMarks?.('waymark:fetch:written');
     globalThis.performance?.mark?.('waymark:fetch:written');
     // A clone's reads right after use the pack in memory, checked already (not read back and hashed
     // again), and may read the new objects straight from the indexer (src/lib/git/fresh-pack.ts).

@@ -38,10 +38,33 @@ export interface TreeEntry {
 	type: 'blob' | 'tree' | 'commit';
 }
 
-const decoder = new TextDecoder();
+/** Names are decoded exactly (a leading byte-order mark is part of the name). */
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+
+/**
+ * A tree this fast path does not read itself: an entry name git refuses or that needs care
+ * (separators, `.`/`..`, `.git` in any spelling, ignorable Unicode) or a non-standard mode.
+ * The caller reads that tree with isomorphic-git instead, which refuses or normalises it.
+ */
+export class UnusualTreeError extends Error {
+	constructor(what: string) {
+		super(`unusual tree entry: ${what}`);
+		this.name = 'UnusualTreeError';
+	}
+}
+
+const MODES: Record<string, TreeEntry['type']> = { '40000': 'tree', '040000': 'tree', '100644': 'blob', '100755': 'blob', '120000': 'blob', '160000': 'commit' };
+
+/** Whether `name` is a plain entry name (anything git or isomorphic-git would check further is not). */
+function plainName(name: string): boolean {
+	if (name === '' || /[/\\:\u200C-\u200F\u202A-\u202E\u206A-\u206F\uFEFF]/.test(name)) return false;
+	const trimmed = name.toLowerCase().replace(/[. ]+$/, '');
+	return trimmed !== '' && trimmed !== '.git' && !/^\.?git~[1-9]$/.test(trimmed);
+}
 
 /**
  * The entries of a tree object's bytes (`<mode> <name>\0<20-byte id>` each), in stored order.
+ * Throws {@link UnusualTreeError} for a tree that isomorphic-git should read instead.
  * @example parseTree(bytes) // [{ mode: '100644', path: 'README.md', oid: '…', type: 'blob' }]
  */
 export function parseTree(data: Uint8Array): TreeEntry[] {
@@ -53,8 +76,10 @@ export function parseTree(data: Uint8Array): TreeEntry[] {
 		if (space < 0 || nul < 0 || nul + 21 > data.length) throw new Error('malformed tree object');
 		const mode = decoder.decode(data.subarray(p, space));
 		const path = decoder.decode(data.subarray(space + 1, nul));
+		const type = Object.hasOwn(MODES, mode) ? MODES[mode] : undefined;
+		if (!type) throw new UnusualTreeError(`mode ${mode}`);
+		if (!plainName(path)) throw new UnusualTreeError(JSON.stringify(path));
 		const oid = toHex(data.subarray(nul + 1, nul + 21));
-		const type = mode === '40000' || mode === '040000' ? 'tree' : mode === '160000' ? 'commit' : 'blob';
 		out.push({ mode: mode.length === 5 ? `0${mode}` : mode, path, oid, type });
 		p = nul + 21;
 	}

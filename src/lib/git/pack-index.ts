@@ -160,7 +160,10 @@ export class PackIndexer implements PackReader {
 
 	/** Checks the whole pack (every object, nothing after them, its checksum) and writes its index. */
 	async finish(): Promise<{ pack: Uint8Array; idx: Uint8Array; oids: string[] }> {
-		const pack = this.#buf.subarray(0, this.#len);
+		// The pack in a buffer of its own size: the growth buffer can be twice as large, and the
+		// pack is kept (and stored) well after indexing.
+		if (this.#buf.length > this.#len) this.#buf = this.#buf.slice(0, this.#len);
+		const pack = this.#buf;
 		if (this.#len < 32) throw new PackFormatError('no PACK header');
 		const trailer = this.#len - 20;
 		if (!sameBytes(await digestSha1(pack.subarray(0, trailer)), pack.subarray(trailer))) throw new PackFormatError('its checksum does not match (damaged in transfer?)');

@@ -8,7 +8,7 @@ import { exists, gitCache, mkdirp, type RepoFs } from './fs-utils';
 import type { GitAuth } from './auth';
 import type { CloneResult, TreeFile } from './protocol';
 import { isMarkdownPath } from './url';
-import { commitTree, dropFreshPack, freshPack, parseTree, readFresh, wantFreshPack } from './fresh-pack';
+import { commitTree, dropFreshPack, freshPack, parseTree, readFresh, UnusualTreeError, wantFreshPack } from './fresh-pack';
 
 /** The working-tree folder inside every repo's file system. */
 export const REPO_DIR = '/repo';
@@ -129,7 +129,15 @@ export async function listTree(fs: RepoFs, dir: string, ref = 'HEAD', cache: obj
 	const fresh = freshPack(cache);
 	const readTree = async (oid: string) => {
 		const bytes = await readFresh(fresh, oid, 'tree');
-		return bytes ? parseTree(bytes) : (await git.readTree({ fs, dir, oid, cache })).tree;
+		if (bytes) {
+			try {
+				return parseTree(bytes);
+			} catch (err) {
+				if (!(err instanceof UnusualTreeError)) throw err;
+				// isomorphic-git reads it: it refuses unsafe names and normalises odd modes.
+			}
+		}
+		return (await git.readTree({ fs, dir, oid, cache })).tree;
 	};
 	const visit = async (oid: string, prefix: string): Promise<void> => {
 		const tree = await readTree(oid);

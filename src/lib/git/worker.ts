@@ -16,7 +16,6 @@ import { commitWorkingFiles, discardWorkingFile, NothingToCommitError, readHeadT
 import { commitDiff, deepenHistory, exportUnpushed, logCommits } from './history-ops';
 import { repoStatus } from './status-ops';
 import { repoOverview } from './overview-ops';
-import { warmUpIndexer } from './warm-up';
 import { resolveAndSync, syncRepo, type SyncContext } from './sync-ops';
 
 if (!shimsInstalled) throw new Error('git worker shims missing');
@@ -360,9 +359,6 @@ async function run(msg: Extract<ToWorker, { kind: 'call' }>): Promise<void> {
 		post({ kind: 'error', seq: msg.seq, error: typed.toJSON() });
 	}
 }
-
-// While the person types a URL, the pack indexer's code is compiled on a small pack of its own.
-setTimeout(() => void warmUpIndexer(), 0);
 
 self.addEventListener('message', (ev: MessageEvent<ToWorker>) => {
 	const msg = ev.data;

@@ -38,6 +38,8 @@ export class RepoView {
 	otherMarkdown = $state.raw<string[]>([]);
 	/** Per plan path, filled in as the plans are read. */
 	summaries = $state.raw<Record<string, PlanSummary>>({});
+	/** Whether plans are still being read for their summaries (rows without one say "Reading…" meanwhile). */
+	summarizing = $state(true);
 	loading = $state(true);
 	error = $state.raw<ShownError | null>(null);
 	openPath = $state<string | null>(null);
@@ -89,6 +91,7 @@ export class RepoView {
 			this.error = shownError(err);
 		} finally {
 			this.loading = false;
+			if (!this.#stopped) this.summarizing = false;
 		}
 	}
 

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commitTree, dropFreshPack, freshPack, parseTree, wantFreshPack } from '../../../src/lib/git/fresh-pack';
+import { commitTree, dropFreshPack, freshPack, parseTree, UnusualTreeError, wantFreshPack } from '../../../src/lib/git/fresh-pack';
 import { PackIndexer, indexPackStream } from '../../../src/lib/git/pack-index';
 import { listTree } from '../../../src/lib/git/repo-ops';
 import type { RepoFs } from '../../../src/lib/git/fs-utils';
@@ -107,6 +107,65 @@ describe('parseTree and commitTree', () => {
 		expect(commitTree(commit)).toBe(git(repo, 'rev-parse', `${head}^{tree}`).trim());
 		expect(() => parseTree(new TextEncoder().encode('100644 broken'))).toThrow(/malformed/);
 		expect(() => commitTree(new TextEncoder().encode('parent x\n'))).toThrow(/malformed/);
+	});
+});
+
+/** Tree bytes from entries given as mode, name and a 20-byte id. */
+function treeBytes(entries: [string, string][]): Uint8Array {
+	const parts: Buffer[] = [];
+	for (const [mode, name] of entries) parts.push(Buffer.from(`${mode} ${name}\0`, 'utf8'), Buffer.alloc(20, 7));
+	return new Uint8Array(Buffer.concat(parts));
+}
+
+describe('parseTree on names and modes it leaves to isomorphic-git', () => {
+	it.each([
+		['..', '40000'],
+		['.', '40000'],
+		['.git', '40000'],
+		['.GIT. ', '40000'],
+		['git~1', '40000'],
+		['.git::$INDEX_ALLOCATION', '40000'],
+		['a\\b.md', '100644'],
+		['\uFEFF.git', '40000'],
+		['\uFEFFplan.md', '100644'],
+		['x\u200Cy.md', '100644'],
+		['weird', '40755'],
+		['odd', 'constructor'],
+		['', '100644']
+	])('%j (mode %s) is not read here', (name, mode) => {
+		expect(() => parseTree(treeBytes([['100644', 'ok.md'], [mode, name]]))).toThrow(UnusualTreeError);
+	});
+
+	it('reads plain names exactly, spaces and accents kept, symlinks and submodules typed', () => {
+		const entries = parseTree(treeBytes([['100644', 'a b.md'], ['100755', 'run.sh'], ['120000', 'link'], ['160000', 'sub'], ['40000', 'é dir'], ['100644', '..md'], ['100644', '.gitignore']]));
+		expect(entries.map((e) => [e.mode, e.path, e.type])).toEqual([
+			['100644', 'a b.md', 'blob'],
+			['100755', 'run.sh', 'blob'],
+			['120000', 'link', 'blob'],
+			['160000', 'sub', 'commit'],
+			['040000', 'é dir', 'tree'],
+			['100644', '..md', 'blob'],
+			['100644', '.gitignore', 'blob']
+		]);
+	});
+
+	it('a tree with an unsafe name fails the listing as isomorphic-git does, fresh pack or not', async () => {
+		const bad = path.join(work, 'bad');
+		fs.mkdirSync(bad);
+		git(bad, 'init', '-q');
+		const blob = execFileSync('git', ['hash-object', '-w', '--stdin'], { cwd: bad, input: '# plan\n', encoding: 'utf8' }).trim();
+		const inner = execFileSync('git', ['mktree'], { cwd: bad, input: `100644 blob ${blob}\tplan.md\n`, encoding: 'utf8' }).trim();
+		const raw = Buffer.concat([Buffer.from('40000 .git\0'), Buffer.from(inner, 'hex'), Buffer.from('100644 ok.md\0'), Buffer.from(blob, 'hex')]);
+		const root = execFileSync('git', ['hash-object', '-t', 'tree', '-w', '--literally', '--stdin'], { cwd: bad, input: raw, encoding: 'utf8' }).trim();
+		const commit = execFileSync('git', ['-c', 'user.name=T', '-c', 'user.email=t@t', 'commit-tree', root, '-m', 'bad'], { cwd: bad, encoding: 'utf8' }).trim();
+		git(bad, 'update-ref', 'refs/heads/main', commit);
+		git(bad, 'symbolic-ref', 'HEAD', 'refs/heads/main');
+		const pack = new Uint8Array(execFileSync('git', ['pack-objects', '--revs', '-q', '--stdout'], { cwd: bad, input: `${commit}\n` }));
+		const cache = {};
+		wantFreshPack(cache);
+		(cache as Record<symbol, unknown>)[Symbol.for('waymark.freshPack')] = await readerOf(pack);
+		await expect(listTree(fs as unknown as RepoFs, bad, 'HEAD', cache)).rejects.toThrow(/unsafe/i);
+		await expect(listTree(fs as unknown as RepoFs, bad, 'HEAD', {})).rejects.toThrow(/unsafe/i);
 	});
 });
 
