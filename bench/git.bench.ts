@@ -171,24 +171,18 @@ async function armFirstPlan(page: Page, name: string, planPath: string, marker: 
 				const clickPainted = (a: HTMLAnchorElement) => requestAnimationFrame(() => setTimeout(() => a.click(), thinkMs));
 				const find = (scope: string, text: string) =>
 					[...document.querySelectorAll<HTMLAnchorElement>(`${scope} a`)].find((a) => a.textContent?.trim() === text && a.getClientRects().length > 0);
+				/** The next step: when `scope` shows the link `text`, note when and click it. */
+				const clickWhenShown = (scope: string, text: string, seen: 'link' | 'plans') => {
+					const a = find(scope, text);
+					if (!a) return;
+					t[seen] = Date.now();
+					step++;
+					clickPainted(a);
+				};
 				const check = () => {
 					if (step === 1 || (step === 2 && !t.status)) t.status = document.querySelector('p[role="status"].done')?.textContent?.trim() ?? '';
-					if (step === 1) {
-						const a = find('section[aria-label="Repositories"]', name);
-						if (a) {
-							t.link = Date.now();
-							step = 2;
-							clickPainted(a);
-						}
-					}
-					if (step === 2) {
-						const a = find('ul[aria-label="Plans"]', planPath);
-						if (a) {
-							t.plans = Date.now();
-							step = 3;
-							clickPainted(a);
-						}
-					}
+					if (step === 1) clickWhenShown('section[aria-label="Repositories"]', name, 'link');
+					if (step === 2) clickWhenShown('ul[aria-label="Plans"]', planPath, 'plans');
 					if (step === 3 && document.querySelector('.cm-content')?.textContent?.includes(marker)) {
 						step = 4;
 						observer.disconnect();
