@@ -18,12 +18,16 @@ import { splitChunks, type Chunk } from './parse/chunks';
 import { findFrontMatter } from './parse/frontmatter';
 import { joinScans, type PlacedCache, type ScanPart } from './parse/join';
 import { scanMarkdown, type Scan } from './parse/tree';
+import { scanWithWordInserted } from './parse/word-insert';
+import type { WordInsert } from './parse/phases-after-insert';
 import type { PlanDoc } from './types';
 
 /** A parser that remembers the previous text's chunk scans between calls. */
 export interface IncrementalParser {
 	/** The model of `text`, deep-equal to `parsePlan(text)`; never throws. */
 	parse(text: string): PlanDoc;
+	/** How many parses so far were word inserts read without remark (see `word-insert.ts`), for tests and benchmarks. */
+	readonly typedParses: number;
 }
 
 interface ChunkScan {
@@ -38,9 +42,23 @@ interface ChunkScan {
 interface Lookup {
 	body(body: string): ChunkScan | undefined;
 	piece(piece: string): Scan | undefined;
+	/**
+	 * The scan of `text` (a body or piece starting at `start` of the new text) from the scan of
+	 * what it was before a word insert (see `word-insert.ts`), when that insert lies in it.
+	 */
+	typed(text: string, start: number, kind: 'body' | 'piece'): Scan | undefined;
+	/** How many scans `typed` gave (and for which insert) and how many remark made, so far. */
+	count: Counts;
 }
 
-const NO_LOOKUP: Lookup = { body: () => undefined, piece: () => undefined };
+interface Counts {
+	typed: number;
+	scanned: number;
+	insert: { at: number; inserted: string } | null;
+}
+
+const counts = (): Counts => ({ typed: 0, scanned: 0, insert: null });
+const NO_LOOKUP: Lookup = { body: () => undefined, piece: () => undefined, typed: () => undefined, count: counts() };
 
 /** One or more chunks parsed together (`entry` is the scan of `[start, end)`, relative to `start`). */
 interface Part {
@@ -63,13 +81,18 @@ export function createIncrementalParser(): IncrementalParser {
 	let state: State | null = null;
 	// The joined scan's nodes of chunks that did not move are the previous parse's (read only).
 	const placed: PlacedCache = new WeakMap();
+	let typedParses = 0;
 	return {
+		get typedParses() {
+			return typedParses;
+		},
 		parse(markdown: string): PlanDoc {
 			const text = typeof markdown === 'string' ? markdown : '';
 			if (state && state.text === text) return state.doc;
 			try {
-				const parts = state ? reparts(state, text) : partsOf(text, splitChunks(text), NO_LOOKUP, false).parts;
-				const doc = planFromScan(joinScans(text, parts.map((p) => ({ scan: p.entry.scan, offset: p.start })), placed));
+				const { parts, typed } = state ? reparts(state, text) : { parts: partsOf(text, splitChunks(text), NO_LOOKUP, false).parts, typed: undefined };
+				const doc = planFromScan(joinScans(text, parts.map((p) => ({ scan: p.entry.scan, offset: p.start })), placed), typed);
+				if (typed) typedParses++;
 				state = { text, parts, doc };
 				return doc;
 			} catch {
@@ -91,7 +114,7 @@ function partsOf(text: string, chunks: readonly Chunk[], lookup: Lookup, moreAft
 		const start = chunks[i].start;
 		for (;;) {
 			const body = text.slice(start, chunks[i].end);
-			const entry = lookup.body(body) ?? scanChunk(body, lookup);
+			const entry = lookup.body(body) ?? scanChunk(body, start, lookup);
 			if (entry.open && i + 1 < chunks.length) {
 				i++;
 				continue;
@@ -104,8 +127,18 @@ function partsOf(text: string, chunks: readonly Chunk[], lookup: Lookup, moreAft
 	return { parts, lastOpen };
 }
 
-/** The parts of `text`, re-cutting and re-scanning only around where it differs from `prev.text`. */
-function reparts(prev: State, text: string): Part[] {
+/**
+ * The parts of `text`, re-cutting and re-scanning only around where it differs from `prev.text`;
+ * with `typed` when the new joined scan is the old one with a word inserted (no remark scan, one
+ * scan moved by `scanWithWordInserted`), so the model's phases can be taken over.
+ */
+function reparts(prev: State, text: string): { parts: Part[]; typed?: WordInsert } {
+	const { parts, lookup } = repartsWith(prev, text);
+	const { typed, scanned, insert } = lookup.count;
+	return { parts, typed: typed === 1 && scanned === 0 && insert ? { before: prev.doc, beforeText: prev.text, ...insert } : undefined };
+}
+
+function repartsWith(prev: State, text: string): { parts: Part[]; lookup: Lookup } {
 	const old = prev.text;
 	const parts = prev.parts;
 	const head = commonPrefix(old, text);
@@ -120,7 +153,8 @@ function reparts(prev: State, text: string): Part[] {
 	const fmNew = findFrontMatter(text, text.charCodeAt(0) === 0xfeff ? 1 : 0);
 	if ((fmOld || fmNew) && (fmOld?.span.end !== fmNew?.span.end || (fmNew?.span.end ?? 0) >= head)) {
 		const all = new Map(parts.map((p) => [old.slice(p.start, p.end), p.entry]));
-		return partsOf(text, splitChunks(text), { body: (body) => all.get(body), piece: () => undefined }, false).parts;
+		const lookup: Lookup = { ...NO_LOOKUP, body: (body) => all.get(body), count: counts() };
+		return { parts: partsOf(text, splitChunks(text), lookup, false).parts, lookup };
 	}
 
 	// The window starts one part before the part holding the change: that part's heading line
@@ -132,7 +166,22 @@ function reparts(prev: State, text: string): Part[] {
 	const from = parts[a].start;
 	const bodies = new Map<string, ChunkScan>();
 	const pieces = new Map<string, Scan>();
-	const lookup: Lookup = { body: (body) => bodies.get(body), piece: (piece) => pieces.get(piece) };
+	// A pure insert (nothing removed) may be a word typed: the scan of the body or piece that
+	// holds it is then the old one moved (see word-insert.ts).
+	const inserted = oldEnd === head && delta > 0 ? text.slice(head, head + delta) : null;
+	const count = counts();
+	const typed = (t: string, start: number, kind: 'body' | 'piece'): Scan | undefined => {
+		if (inserted === null || start >= head || head + delta > start + t.length) return undefined;
+		const at = head - start;
+		const was = t.slice(0, at) + t.slice(at + delta);
+		const old = kind === 'body' ? bodies.get(was)?.scan : pieces.get(was);
+		const scan = old && scanWithWordInserted(old, at, inserted);
+		if (!scan) return undefined;
+		count.typed++;
+		count.insert = { at: head, inserted };
+		return scan;
+	};
+	const lookup: Lookup = { body: (body) => bodies.get(body), piece: (piece) => pieces.get(piece), typed, count };
 
 	let b = a + 1;
 	while (b < parts.length && parts[b].start < oldEnd) b++;
@@ -144,7 +193,7 @@ function reparts(prev: State, text: string): Part[] {
 		}
 		if (b >= parts.length) {
 			const chunks = splitChunks(text.slice(from)).map((c) => ({ start: c.start + from, end: c.end + from }));
-			return [...parts.slice(0, a), ...partsOf(text, chunks, lookup, false).parts];
+			return { parts: [...parts.slice(0, a), ...partsOf(text, chunks, lookup, false).parts], lookup };
 		}
 		const to = parts[b].start + delta;
 		// Cut the window with the first line of the old boundary: the boundary holds when the
@@ -161,14 +210,19 @@ function reparts(prev: State, text: string): Part[] {
 			const { parts: middle, lastOpen } = partsOf(text, chunks, lookup, true);
 			if (!lastOpen) {
 				const moved = delta === 0 ? parts.slice(b) : parts.slice(b).map((p) => ({ start: p.start + delta, end: p.end + delta, entry: p.entry }));
-				return [...parts.slice(0, a), ...middle, ...moved];
+				return { parts: [...parts.slice(0, a), ...middle, ...moved], lookup };
 			}
 		}
 		b = Math.min(parts.length, b + step);
 	}
 }
 
-function scanChunk(body: string, lookup: Lookup): ChunkScan {
+/** Scans a chunk `body` starting at `start` of the text: piece by piece between list items when it can be cut. */
+function scanChunk(body: string, start: number, lookup: Lookup): ChunkScan {
+	const remark = (t: string): Scan => {
+		lookup.count.scanned++;
+		return scanMarkdown(t);
+	};
 	const cuts = itemCuts(body);
 	if (cuts.length) {
 		const bounds = [0, ...cuts, body.length];
@@ -176,14 +230,14 @@ function scanChunk(body: string, lookup: Lookup): ChunkScan {
 		const parts: ScanPart[] = [];
 		for (let i = 0; i + 1 < bounds.length; i++) {
 			const piece = body.slice(bounds[i], bounds[i + 1]);
-			const scan = pieces.get(piece) ?? lookup.piece(piece) ?? scanMarkdown(piece);
+			const scan = pieces.get(piece) ?? lookup.piece(piece) ?? lookup.typed(piece, start + bounds[i], 'piece') ?? remark(piece);
 			pieces.set(piece, scan);
 			parts.push({ scan, offset: bounds[i] });
 		}
 		const scan = joinListPieces(joinScans(body, parts), cuts);
 		if (scan) return { scan, open: endsOpen(body, scan), pieces };
 	}
-	const scan = scanMarkdown(body);
+	const scan = lookup.typed(body, start, 'body') ?? remark(body);
 	return { scan, open: endsOpen(body, scan), pieces: null };
 }
 

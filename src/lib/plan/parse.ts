@@ -12,6 +12,7 @@ import { readFields } from './parse/fields';
 import { findLiving } from './parse/living';
 import { tableItems, toProgressItem } from './parse/items';
 import { buildPhases, parseDepends } from './parse/phases';
+import { phasesAfterInsert, type WordInsert } from './parse/phases-after-insert';
 import { buildSections } from './parse/sections';
 import { readStyle } from './parse/style';
 import { scanMarkdown, type Scan, type TaskNode } from './parse/tree';
@@ -78,9 +79,10 @@ function fullParse(text: string): PlanDoc {
 /**
  * The model built from an already collected `Scan` of `scan.text` (everything `parsePlan` does
  * after remark), so the incremental parser can reuse chunk scans. Throws where `parsePlan`
- * would fall back.
+ * would fall back. With `typed` (the scan is the scan of `typed.before`'s text with a word
+ * insert, blocks unchanged), phases the insert cannot touch are taken from `typed.before`.
  */
-export function planFromScan(scan: Scan): PlanDoc {
+export function planFromScan(scan: Scan, typed?: WordInsert): PlanDoc {
 	const text = scan.text;
 	const sections = buildSections(text, scan.headings);
 	const { living, progressSections } = findLiving(sections);
@@ -92,8 +94,12 @@ export function planFromScan(scan: Scan): PlanDoc {
 	const progress = progressItems(scan, progressSections, progressTasks);
 	const style = readStyle(scan, sections, progressTasks, progressSections);
 
-	const phases = buildPhases(scan, sections, titleSection);
-	applyFrontMatterDepends(scan, phases);
+	// Phases taken over from the model before a word insert already hold their front-matter dependencies.
+	let phases = typed ? phasesAfterInsert(typed, scan, sections) : null;
+	if (!phases) {
+		phases = buildPhases(scan, sections, titleSection);
+		applyFrontMatterDepends(scan, phases);
+	}
 
 	const log = style.datedLog ? readLogEntries(scan, sections, progressSections) : { decisions: [], surprises: [], questions: [] };
 	const surprises: Entry[] = [...readSurprises(scan, living.surprises), ...log.surprises].sort(byStart);

@@ -1,0 +1,124 @@
+/**
+ * Phases after a word insert (see `word-insert.ts`) without building them again: when the blocks
+ * are unchanged and the insert is in no phase, no heading, no table, no checklist item that reads
+ * (or would read) as a phase, and not where a title could become a phase, every phase is what it
+ * was — the ones before the insert the very same objects, the ones after it moved by its length
+ * (holding the new scan's items and sections, as `buildPhases` would).
+ */
+import type { Phase, PlanDoc, ProgressItem, Section, Span } from '../types';
+import { toProgressItem } from './items';
+import { boldLead } from './phases';
+import { readPhaseHead } from './phase-heads';
+import type { Scan } from './tree';
+import { firstAtOrAfter } from './util';
+
+/** A plan model and the text it was parsed from, before `inserted` went in at `at`. */
+export interface WordInsert {
+	before: PlanDoc;
+	beforeText: string;
+	at: number;
+	inserted: string;
+}
+
+/** How far into a title section's content its fields can make the title a phase (as `titlePhaseHead` reads). */
+const TITLE_FIELDS_REACH = 4000;
+/** How much of a checklist item's text its bold lead is read from (as `mergeChecklistPhases` reads). */
+const BOLD_LEAD_REACH = 300;
+
+/**
+ * The phases of `scan` (the scan of the text after the insert, blocks unchanged) from the phases
+ * before it, or null when the insert may change a phase and they must be built again.
+ */
+export function phasesAfterInsert(edit: WordInsert, scan: Scan, sections: readonly Section[]): Phase[] | null {
+	const { before, beforeText, at, inserted } = edit;
+	const d = inserted.length;
+	const holds = (s: Span): boolean => s.start <= at && at <= s.end;
+	for (const h of scan.headings) if (h.start <= at + d && at <= h.end) return null;
+	for (const t of scan.tables) if (t.start <= at + d && at <= t.end) return null;
+	if (anyPhase(before.phases, (p) => holds(p.span))) return null;
+	for (const item of scan.items) {
+		const task = item.task;
+		if (!task || task.textStart > at || at > task.textEnd) continue;
+		const after = boldLead(scan.text, task.textStart, Math.min(task.textEnd, task.textStart + BOLD_LEAD_REACH));
+		const was = boldLead(beforeText, task.textStart, Math.min(task.textEnd - d, task.textStart + BOLD_LEAD_REACH));
+		if ((after !== null && readPhaseHead(after, false, false)) || (was !== null && readPhaseHead(was, false, false))) return null;
+	}
+	const title = sections.find((s) => s.depth === 1);
+	if (title && at >= title.contentStart && at <= title.contentStart + TITLE_FIELDS_REACH + d && readPhaseHead(title.title, false, true)) return null;
+	const phases: Phase[] = [];
+	for (const p of before.phases) {
+		const moved = movePhase(p, at, d, scan, sections);
+		if (!moved) return null;
+		phases.push(moved);
+	}
+	return phases;
+}
+
+function anyPhase(phases: readonly Phase[], test: (p: Phase) => boolean): boolean {
+	return phases.some((p) => test(p) || anyPhase(p.children, test));
+}
+
+/**
+ * `p` as it is after the insert: the same object when it ends before it, else (it starts after
+ * it) a copy moved by `d` whose items and sections are the new scan's own (the objects
+ * `buildPhases` would use), or null when one cannot be found.
+ */
+function movePhase(p: Phase, at: number, d: number, scan: Scan, sections: readonly Section[]): Phase | null {
+	if (p.span.end < at) return p;
+	const items = (list: readonly ProgressItem[]): ProgressItem[] | null => {
+		const out: ProgressItem[] = [];
+		for (const i of list) {
+			const k = firstAtOrAfter(scan.allTasks, i.span.start + d);
+			const node = scan.allTasks[k];
+			if (!node || node.start !== i.span.start + d) return null;
+			out.push(toProgressItem(scan.text, node));
+		}
+		return out;
+	};
+	const section = (s: Section | null): Section | null | undefined => (s === null ? null : sectionAt(sections, s.span.start + d));
+	const children: Phase[] = [];
+	for (const c of p.children) {
+		const moved = movePhase(c, at, d, scan, sections);
+		if (!moved) return null;
+		children.push(moved);
+	}
+	const tasks = items(p.tasks);
+	const entryCriteria = items(p.entryCriteria);
+	const exitCriteria = items(p.exitCriteria);
+	const build = section(p.stages.build);
+	const review = section(p.stages.review);
+	const verify = section(p.stages.verify);
+	const summary = section(p.summary);
+	if (!tasks || !entryCriteria || !exitCriteria || build === undefined || review === undefined || verify === undefined || summary === undefined) return null;
+	return {
+		id: p.id,
+		span: { start: p.span.start + d, end: p.span.end + d },
+		headingSpan: { start: p.headingSpan.start + d, end: p.headingSpan.end + d },
+		number: p.number,
+		title: p.title,
+		status: p.status,
+		statusNote: p.statusNote,
+		started: p.started,
+		completed: p.completed,
+		dependsOn: p.dependsOn,
+		entryCriteria,
+		exitCriteria,
+		stages: { build, review, verify },
+		tasks,
+		budget: p.budget,
+		summary,
+		children
+	};
+}
+
+/** The section of `sections` (sorted by start) that starts at `start`, or undefined. */
+function sectionAt(sections: readonly Section[], start: number): Section | undefined {
+	let lo = 0;
+	let hi = sections.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >> 1;
+		if (sections[mid].span.start < start) lo = mid + 1;
+		else hi = mid;
+	}
+	return sections[lo]?.span.start === start ? sections[lo] : undefined;
+}

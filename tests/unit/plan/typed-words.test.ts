@@ -1,0 +1,98 @@
+/**
+ * Typing words, the keystroke the incremental parser reads without remark and whose phases it
+ * takes over from the model before: at many places of every corpus plan (and this project's own
+ * plans), one key at a time, every model must equal `parsePlan` of the same text, and the fast
+ * path must really be taken; the model before each key must not change (phases are shared). `phasesAfterInsert` is also checked on its own: whenever it keeps
+ * the phases, they equal the phases built from scratch.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { generatePlan } from '../../../bench/generate-plan';
+import { createIncrementalParser } from '../../../src/lib/plan/incremental';
+import { parsePlan } from '../../../src/lib/plan/parse';
+import { buildSections } from '../../../src/lib/plan/parse/sections';
+import { phasesAfterInsert } from '../../../src/lib/plan/parse/phases-after-insert';
+import { scanMarkdown } from '../../../src/lib/plan/parse/tree';
+import { scanWithWordInserted } from '../../../src/lib/plan/parse/word-insert';
+import { createRandom, loadCorpusSeeds } from './support/fuzz';
+
+const root = path.resolve(__dirname, '../../..');
+const plansDir = path.join(root, 'docs/plans');
+const texts = [
+	...loadCorpusSeeds(path.resolve(root, '../shared/corpus')),
+	...readdirSync(plansDir)
+		.filter((f) => f.endsWith('.md'))
+		.map((f) => readFileSync(path.join(plansDir, f), 'utf8')),
+	generatePlan(300),
+	generatePlan(300).replace(/\n/g, '\r\n')
+];
+/** Each text in pieces of at most 150 lines, so parsePlan on every key stays cheap. */
+const windows = texts.flatMap((text) => {
+	const lines = text.split(/(?<=\n)/);
+	const out: string[] = [];
+	for (let i = 0; i < lines.length; i += 150) out.push(lines.slice(i, i + 150).join(''));
+	return out;
+});
+
+/** A random place just after a letter or digit (where typing a word happens), or null. */
+function wordPlace(text: string, random: () => number): number | null {
+	let at = Math.floor(random() * text.length);
+	while (at < text.length && !/[A-Za-z0-9]/.test(text[at - 1] ?? '')) at++;
+	return at < text.length ? at : null;
+}
+
+describe('typing words', () => {
+	it('gives parsePlan’s model on every key at many places of every plan, mostly without remark', () => {
+		const random = createRandom(23);
+		let keys = 0;
+		let typed = 0;
+		for (const start of windows) {
+			const parser = createIncrementalParser();
+			let text = start;
+			let prev = parser.parse(text);
+			expect(prev).toEqual(parsePlan(text));
+			for (let place = 0; place < 1; place++) {
+				let at = wordPlace(text, random);
+				if (at === null) continue;
+				for (const c of 'a1') {
+					text = text.slice(0, at) + c + text.slice(at);
+					at++;
+					keys++;
+					const frozen = structuredClone(prev);
+					const doc = parser.parse(text);
+					expect(doc, `typing ${c} at ${at - 1}: ${JSON.stringify(text.slice(at - 30, at + 10))}`).toEqual(parsePlan(text));
+					// The phases it took over are shared with the model before: that one must not change.
+					expect(prev).toEqual(frozen);
+					prev = doc;
+				}
+			}
+			typed += parser.typedParses;
+		}
+		expect(keys).toBeGreaterThan(250);
+		expect(typed).toBeGreaterThan(keys / 3);
+	}, 300_000);
+
+	it('phasesAfterInsert keeps phases only when building them again gives the same', () => {
+		const random = createRandom(29);
+		let kept = 0;
+		let tried = 0;
+		for (const text of windows) {
+			const before = parsePlan(text);
+			const scan = scanMarkdown(text);
+			for (let n = 0; n < 3; n++) {
+				const at = wordPlace(text, random);
+				if (at === null) continue;
+				const next = scanWithWordInserted(scan, at, 'x7');
+				if (!next) continue;
+				tried++;
+				const phases = phasesAfterInsert({ before, beforeText: text, at, inserted: 'x7' }, next, buildSections(next.text, next.headings));
+				if (!phases) continue;
+				kept++;
+				expect(phases).toEqual(parsePlan(next.text).phases);
+			}
+		}
+		expect(tried).toBeGreaterThan(100);
+		expect(kept).toBeGreaterThan(tried / 4);
+	}, 300_000);
+});
