@@ -25,18 +25,35 @@ export function whenIdle(job: () => void, timeout = IDLE_TIMEOUT_MS): () => void
 
 /**
  * A job that is wanted again and again but needs to run only once per idle period: `request()`
- * schedules it unless it is already pending; it reads the current state when it runs.
+ * schedules it unless it is already pending; it reads the current state when it runs. With
+ * `pauseMs`, each request puts the run off until requests have stopped for that long (then the
+ * next idle period): while someone types, the job waits for a pause.
  */
 export class IdleJob {
 	readonly #job: () => void;
+	readonly #pauseMs: number;
 	#cancel: (() => void) | null = null;
+	#pause: ReturnType<typeof setTimeout> | null = null;
 
-	constructor(job: () => void) {
+	constructor(job: () => void, opts: { pauseMs?: number } = {}) {
 		this.#job = job;
+		this.#pauseMs = opts.pauseMs ?? 0;
 	}
 
-	/** Asks for one run in the next idle period. */
+	/** Asks for one run in an idle period (after the pause, if the job has one). */
 	request(): void {
+		if (this.#pauseMs > 0) {
+			if (this.#pause !== null) clearTimeout(this.#pause);
+			this.#pause = setTimeout(() => {
+				this.#pause = null;
+				this.#schedule();
+			}, this.#pauseMs);
+			return;
+		}
+		this.#schedule();
+	}
+
+	#schedule(): void {
 		if (this.#cancel) return;
 		this.#cancel = whenIdle(() => {
 			this.#cancel = null;
@@ -46,6 +63,8 @@ export class IdleJob {
 
 	/** Drops a pending run (the view is going away). */
 	cancel(): void {
+		if (this.#pause !== null) clearTimeout(this.#pause);
+		this.#pause = null;
 		this.#cancel?.();
 		this.#cancel = null;
 	}

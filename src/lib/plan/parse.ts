@@ -12,7 +12,7 @@ import { readFields } from './parse/fields';
 import { findLiving } from './parse/living';
 import { tableItems, toProgressItem } from './parse/items';
 import { buildPhases, parseDepends } from './parse/phases';
-import { phasesAfterInsert, type WordInsert } from './parse/phases-after-insert';
+import { knownPhases, phasesAfterInsert, type WordInsert } from './parse/phases-after-insert';
 import { buildSections } from './parse/sections';
 import { readStyle } from './parse/style';
 import { scanMarkdown, type Scan, type TaskNode } from './parse/tree';
@@ -97,7 +97,7 @@ export function planFromScan(scan: Scan, typed?: WordInsert): PlanDoc {
 	// Phases taken over from the model before a word insert already hold their front-matter dependencies.
 	let phases = typed ? phasesAfterInsert(typed, scan, sections) : null;
 	if (!phases) {
-		phases = buildPhases(scan, sections, titleSection);
+		phases = buildPhases(scan, sections, titleSection, (typed && knownPhases(typed, scan, sections)) || undefined);
 		applyFrontMatterDepends(scan, phases);
 	}
 

@@ -1,12 +1,12 @@
 /**
  * The plan screen's saving and committing: the text comes from a saved draft (it wins) or the
- * working file; every change is kept as a draft in IndexedDB (in the first idle moment after
- * the frame, within {@link DRAFT_DELAY_MS}, coalesced, and at once on `pagehide`/`visibilitychange`)
- * and written to the working tree (debounced); panel edits are recorded for the commit and for sync replay.
+ * working file; every change is kept as a draft in IndexedDB ({@link DRAFT_PAUSE_MS} after typing
+ * stops, at least every {@link DRAFT_MAX_WAIT_MS} while it goes on, and at once on
+ * `pagehide`/`visibilitychange`) and written to the working tree (debounced); panel edits are
+ * recorded for the commit and for sync replay.
  */
 import { gitClient, type RepoStatus } from '$lib/git';
 import { perfMark } from '$lib/perf-mark';
-import { whenIdle } from '$lib/editor/idle';
 import { recordEdit } from '$lib/plan/rebase/replay';
 import { rebaseText } from '$lib/plan/rebase';
 import { completedPhase, suggestCommitMessage } from '$lib/plan/commit-message';
@@ -19,10 +19,14 @@ import type { ShownError } from './workspace.svelte';
 export const WORKING_WRITE_DELAY_MS = 300;
 
 /**
- * Longest wait for an idle moment before a change's draft is written: off the keystroke's
- * frame, yet soon enough that a tab killed a moment after typing keeps what was typed.
+ * How long typing must pause before the draft is written: a burst of keys costs one write (each
+ * write copies the whole text into IndexedDB), yet a tab killed a moment after typing keeps what
+ * was typed.
  */
-export const DRAFT_DELAY_MS = 120;
+export const DRAFT_PAUSE_MS = 100;
+
+/** Longest time a change waits for its draft while typing goes on without a pause. */
+export const DRAFT_MAX_WAIT_MS = 1000;
 
 /**
  * `local` with the changes `base` → `remote` merged in (keeping `local`'s line endings). When
@@ -63,7 +67,9 @@ export class PlanPage {
 	readonly dirty = $derived(this.text !== (this.headText ?? ''));
 
 	/** Cancels the pending draft write. */
-	#draftPending: (() => void) | null = null;
+	#draftTimer: ReturnType<typeof setTimeout> | null = null;
+	/** When the oldest change not yet in a draft must be written at the latest (ms since the epoch). */
+	#draftDeadline: number | null = null;
 	/** What the last draft write held, so an unchanged draft is not written again. */
 	#draftWritten: { text: string; headText: string | null; edits: RecordedEdit[] } | null = null;
 	#timer: ReturnType<typeof setTimeout> | null = null;
@@ -237,18 +243,25 @@ export class PlanPage {
 		this.#timer = null;
 	}
 
-	/** One draft write for all changes until the next idle moment (reading the state as it is then). */
+	/** One draft write when typing pauses (or its deadline comes), reading the state as it is then. */
 	#scheduleDraft(): void {
-		if (this.#draftPending) return;
-		this.#draftPending = whenIdle(() => {
-			this.#draftPending = null;
-			void this.#writeDraft();
-		}, DRAFT_DELAY_MS);
+		const now = Date.now();
+		this.#draftDeadline ??= now + DRAFT_MAX_WAIT_MS;
+		if (this.#draftTimer !== null) clearTimeout(this.#draftTimer);
+		this.#draftTimer = setTimeout(
+			() => {
+				this.#draftTimer = null;
+				this.#draftDeadline = null;
+				void this.#writeDraft();
+			},
+			Math.max(0, Math.min(DRAFT_PAUSE_MS, this.#draftDeadline - now))
+		);
 	}
 
 	#cancelDraft(): void {
-		this.#draftPending?.();
-		this.#draftPending = null;
+		if (this.#draftTimer !== null) clearTimeout(this.#draftTimer);
+		this.#draftTimer = null;
+		this.#draftDeadline = null;
 	}
 
 	#scheduleFileWrite(): void {

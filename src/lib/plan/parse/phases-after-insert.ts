@@ -7,7 +7,7 @@
  */
 import type { Phase, PlanDoc, ProgressItem, Section, Span } from '../types';
 import { toProgressItem } from './items';
-import { boldLead } from './phases';
+import { boldLead, type KnownPhase } from './phases';
 import { readPhaseHead } from './phase-heads';
 import type { Scan } from './tree';
 import { firstAtOrAfter } from './util';
@@ -27,24 +27,14 @@ const BOLD_LEAD_REACH = 300;
 
 /**
  * The phases of `scan` (the scan of the text after the insert, blocks unchanged) from the phases
- * before it, or null when the insert may change a phase and they must be built again.
+ * before it, when the insert is in none of them; null when it is in one (see `knownPhases`) or
+ * may change which phases there are.
  */
 export function phasesAfterInsert(edit: WordInsert, scan: Scan, sections: readonly Section[]): Phase[] | null {
-	const { before, beforeText, at, inserted } = edit;
+	const { before, at, inserted } = edit;
 	const d = inserted.length;
-	const holds = (s: Span): boolean => s.start <= at && at <= s.end;
-	for (const h of scan.headings) if (h.start <= at + d && at <= h.end) return null;
-	for (const t of scan.tables) if (t.start <= at + d && at <= t.end) return null;
-	if (anyPhase(before.phases, (p) => holds(p.span))) return null;
-	for (const item of scan.items) {
-		const task = item.task;
-		if (!task || task.textStart > at || at > task.textEnd) continue;
-		const after = boldLead(scan.text, task.textStart, Math.min(task.textEnd, task.textStart + BOLD_LEAD_REACH));
-		const was = boldLead(beforeText, task.textStart, Math.min(task.textEnd - d, task.textStart + BOLD_LEAD_REACH));
-		if ((after !== null && readPhaseHead(after, false, false)) || (was !== null && readPhaseHead(was, false, false))) return null;
-	}
-	const title = sections.find((s) => s.depth === 1);
-	if (title && at >= title.contentStart && at <= title.contentStart + TITLE_FIELDS_REACH + d && readPhaseHead(title.title, false, true)) return null;
+	if (!phasesStay(edit, scan, sections)) return null;
+	if (anyPhase(before.phases, (p) => p.span.start <= at && at <= p.span.end)) return null;
 	const phases: Phase[] = [];
 	for (const p of before.phases) {
 		const moved = movePhase(p, at, d, scan, sections);
@@ -52,6 +42,48 @@ export function phasesAfterInsert(edit: WordInsert, scan: Scan, sections: readon
 		phases.push(moved);
 	}
 	return phases;
+}
+
+/**
+ * For an insert inside a phase: the phases before it that the insert is not in (by their span and
+ * heading span in the new text), moved, for `buildPhases` to take instead of reading them again;
+ * null when the insert may change which phases there are.
+ */
+export function knownPhases(edit: WordInsert, scan: Scan, sections: readonly Section[]): KnownPhase | null {
+	const { before, at, inserted } = edit;
+	const d = inserted.length;
+	if (!phasesStay(edit, scan, sections)) return null;
+	const byHeading = new Map<number, Phase>();
+	const visit = (ps: readonly Phase[]): void => {
+		for (const p of ps) {
+			byHeading.set(p.headingSpan.start, p);
+			visit(p.children);
+		}
+	};
+	visit(before.phases);
+	return (span, headingSpan) => {
+		if (span.start <= at && at <= span.end) return null;
+		const old = byHeading.get(headingSpan.start > at ? headingSpan.start - d : headingSpan.start);
+		if (!old || old.span.end - old.span.start !== span.end - span.start || old.headingSpan.end - old.headingSpan.start !== headingSpan.end - headingSpan.start) return null;
+		return movePhase(old, at, d, scan, sections);
+	};
+}
+
+/** Whether the insert leaves which phases there are, their headings and their outside statuses as they were. */
+function phasesStay(edit: WordInsert, scan: Scan, sections: readonly Section[]): boolean {
+	const { beforeText, at, inserted } = edit;
+	const d = inserted.length;
+	for (const h of scan.headings) if (h.start <= at + d && at <= h.end) return false;
+	for (const t of scan.tables) if (t.start <= at + d && at <= t.end) return false;
+	for (const item of scan.items) {
+		const task = item.task;
+		if (!task || task.textStart > at || at > task.textEnd) continue;
+		const after = boldLead(scan.text, task.textStart, Math.min(task.textEnd, task.textStart + BOLD_LEAD_REACH));
+		const was = boldLead(beforeText, task.textStart, Math.min(task.textEnd - d, task.textStart + BOLD_LEAD_REACH));
+		if ((after !== null && readPhaseHead(after, false, false)) || (was !== null && readPhaseHead(was, false, false))) return false;
+	}
+	const title = sections.find((s) => s.depth === 1);
+	return !(title && at >= title.contentStart && at <= title.contentStart + TITLE_FIELDS_REACH + d && readPhaseHead(title.title, false, true));
 }
 
 function anyPhase(phases: readonly Phase[], test: (p: Phase) => boolean): boolean {

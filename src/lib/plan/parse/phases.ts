@@ -6,7 +6,7 @@
  * these states anything is it derived from the tasks: all ticked (≥ 1) → done, some ticked →
  * in-progress, else open. A status that disagrees with the boxes is kept as written.
  */
-import type { Phase, PhaseStatus, ProgressItem, Section } from '../types';
+import type { Phase, PhaseStatus, ProgressItem, Section, Span } from '../types';
 import { readBudget } from './budgets';
 import { fieldValue, readFields, type Field } from './fields';
 import { livingKind, normaliseTitle } from './living';
@@ -33,12 +33,18 @@ interface Draft {
 const ENTRY_RE = /^(?:entry criteria|prerequisites|preconditions)$/;
 const EXIT_RE = /^(?:exit criteria|success criteria|completion criteria|acceptance criteria|definition of done|done when)$/;
 
-/** All phases of the document, nested, with ids assigned. */
-export function buildPhases(scan: Scan, sections: readonly Section[], title: Section | null): Phase[] {
+/**
+ * A phase known without reading its text again (see `phases-after-insert.ts`), by its span and
+ * heading span in the text being parsed, or null to read it.
+ */
+export type KnownPhase = (span: Span, headingSpan: Span) => Phase | null;
+
+/** All phases of the document, nested, with ids assigned; `known` may supply phases whose text did not change. */
+export function buildPhases(scan: Scan, sections: readonly Section[], title: Section | null, known?: KnownPhase): Phase[] {
 	const drafts = headingPhases(scan, sections, title);
 	mergeChecklistPhases(scan, drafts);
 	mergeTablePhases(scan, drafts);
-	const phases = drafts.map((d) => finish(scan, sections, d));
+	const phases = drafts.map((d) => finish(scan, sections, d, known));
 	assignIds(phases);
 	return phases;
 }
@@ -236,8 +242,10 @@ function ownRanges(d: Draft): { start: number; end: number }[] {
 	return out;
 }
 
-function finish(scan: Scan, sections: readonly Section[], d: Draft): Phase {
-	const children = d.children.map((c) => finish(scan, sections, c));
+function finish(scan: Scan, sections: readonly Section[], d: Draft, known?: KnownPhase): Phase {
+	const kept = known?.(d.span, { start: d.headingSpan.start, end: Math.min(d.headingSpan.end, d.span.end) });
+	if (kept) return kept;
+	const children = d.children.map((c) => finish(scan, sections, c, known));
 	const own = d.itemTasks ? [] : ownRanges(d);
 	const fields: Field[] = own.flatMap((r) => readFields(scan.text, r.start, r.end, scan.opaque));
 	const taskNodes = d.itemTasks ?? own.flatMap((r) => startingWithin(scan.tasks, r.start, r.end));
