@@ -5,7 +5,7 @@
  * was — the ones before the insert the very same objects, the ones after it moved by its length
  * (holding the new scan's items and sections, as `buildPhases` would).
  */
-import type { Phase, PlanDoc, ProgressItem, Section, Span } from '../types';
+import type { Phase, PlanDoc, ProgressItem, Section } from '../types';
 import { toProgressItem } from './items';
 import { boldLead, type KnownPhase } from './phases';
 import { readPhaseHead } from './phase-heads';
