@@ -18,7 +18,7 @@ import { chromium, type BrowserContext } from 'playwright-core';
 import { startStaticServer } from '../tests/support/static-server';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const buildDir = path.join(root, process.env.WAYMARK_BUILD_DIR ?? 'build');
+const buildDir = path.resolve(root, process.env.WAYMARK_BUILD_DIR ?? 'build');
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg >= 0 ? Math.max(1, Number(process.argv[runsArg + 1]) || 5) : 5;
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];

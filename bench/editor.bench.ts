@@ -2,7 +2,9 @@
  * `npm run bench:editor`: what one keystroke costs in the plan editor.
  * (i) Node: model update per single-character insert at a random position, full `parsePlan`
  *     against the incremental parser (plus lint and next action, as PlanSession derives them),
- *     on a generated 2,000-line plan and on the 19,969-line corpus file; p50/p95.
+ *     and per letter typed at the end of the first checkbox item (the commonest keystroke, which
+ *     the parser reads without remark), on a generated 2,000-line plan and on the 19,969-line
+ *     corpus file; p50/p95.
  * (ii) Headless Chromium on the built app (`build/`, or `$WAYMARK_BUILD_DIR`; run `npx vite build` first): a real git
  *     server holds both plans, the UI clones the repo and opens each plan; for each typed
  *     character, keydown (the event's time stamp, so time spent waiting behind other work
@@ -71,6 +73,29 @@ function keystrokes(text: string, n: number, seed: number, update: (t: string) =
 	return out;
 }
 
+/**
+ * Times `update(text)` for `n` letters typed one after another at the end of the text's first
+ * checkbox item, as a person adds to a progress entry (the typed word's first letter follows the
+ * item's last character).
+ */
+function typeWord(text: string, n: number, update: (t: string) => unknown): number[] {
+	const m = /^[ \t]*[-*] \[[ xX]\] .+?(?=\r?$)/m.exec(text);
+	if (!m) throw new Error('no checkbox item');
+	let at = m.index + m[0].length;
+	let current = text;
+	update(current);
+	const out: number[] = [];
+	const letters = 'benchmarkkeystrokes';
+	for (let i = 0; i < n; i++) {
+		current = current.slice(0, at) + letters[i % letters.length] + current.slice(at);
+		at++;
+		const t0 = performance.now();
+		update(current);
+		out.push(performance.now() - t0);
+	}
+	return out;
+}
+
 function nodeBench(label: string, text: string, fullSamples: number, incSamples: number): void {
 	const lines = text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
 	console.log(`\n${label} (${lines} lines, ${(text.length / 1024).toFixed(0)} KB)`);
@@ -79,6 +104,9 @@ function nodeBench(label: string, text: string, fullSamples: number, incSamples:
 	const parser = createIncrementalParser();
 	const inc = keystrokes(text, incSamples, 1, (t) => parser.parse(t));
 	console.log(`  incremental parse per keystroke:     ${fmt(inc)}`);
+	const typing = createIncrementalParser();
+	const word = typeWord(text, incSamples, (t) => typing.parse(t));
+	console.log(`  incremental, typing at a line end:   ${fmt(word)}; ${typing.typedParses} of ${word.length} keys read without remark`);
 	const session = createIncrementalParser();
 	const derived = keystrokes(text, incSamples, 2, (t) => {
 		const doc = session.parse(t);
@@ -152,7 +180,7 @@ async function typeAndMeasure(page: Page, lineText: string, samples: number): Pr
 }
 
 async function browserBench(): Promise<void> {
-	const buildDir = path.join(root, process.env.WAYMARK_BUILD_DIR ?? 'build');
+	const buildDir = path.resolve(root, process.env.WAYMARK_BUILD_DIR ?? 'build');
 	if (!existsSync(path.join(buildDir, 'index.html'))) throw new Error(`No ${buildDir}: run \`npx vite build\` first (WAYMARK_BUILD_DIR picks the folder).`);
 	const gitRoot = mkdtempSync(path.join(os.tmpdir(), 'waymark-bench-git-'));
 	const git = await startGitServer({ root: gitRoot });
@@ -188,7 +216,8 @@ async function browserBench(): Promise<void> {
 			if (cdp) await printProfile(cdp);
 			const p95 = quantile(samples, 0.95);
 			const target = run.file.includes('2000') ? ` — target p95 ≤ 16 ms: ${p95 <= 16 ? 'met' : 'NOT met'}` : '';
-			console.log(`  Chromium keydown → Progress panel updated, ${run.label}: ${fmt(samples)}${target}`);
+			const over = samples.filter((ms) => ms > 16).length;
+			console.log(`  Chromium keydown → Progress panel updated, ${run.label}: ${fmt(samples)}${target}; ${over} of ${samples.length} over 16 ms`);
 			console.log(`    main-thread CPU per keystroke (all work it causes, idle included, less load-sensitive): ${cpuPerKey.toFixed(1)} ms`);
 			await page.goto(repoUrl);
 			await page.getByRole('link', { name: 'bench' }).first().waitFor({ state: 'attached' }).catch(() => undefined);

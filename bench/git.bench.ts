@@ -45,7 +45,7 @@ const RUNS = runsArg >= 0 ? Math.max(1, Number(process.argv[runsArg + 1]) || 3) 
 const onlyArg = process.argv.indexOf('--only');
 const ONLY_A = onlyArg >= 0 && process.argv[onlyArg + 1] === 'a';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const buildDir = path.join(root, process.env.WAYMARK_BUILD_DIR ?? 'build');
+const buildDir = path.resolve(root, process.env.WAYMARK_BUILD_DIR ?? 'build');
 const nodeFs = fs as unknown as RepoFs;
 const AUTHOR = { name: 'Bench Author', email: 'bench@waymark.invalid' };
 

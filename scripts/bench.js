@@ -11,7 +11,7 @@ const files = readdirSync(benchDir)
 	.sort();
 if (files.length === 0) console.log('no bench/*.bench.ts found');
 // The browser benches measure the built app: build it when there is none.
-const buildDir = path.join(root, process.env.WAYMARK_BUILD_DIR ?? 'build');
+const buildDir = path.resolve(root, process.env.WAYMARK_BUILD_DIR ?? 'build');
 if (!existsSync(path.join(buildDir, 'index.html'))) {
 	console.log('No built app yet: running vite build first.');
 	const built = spawnSync(process.execPath, [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build'], { cwd: root, stdio: 'inherit' });
