@@ -43,6 +43,9 @@ export class IdleJob {
 	/** Asks for one run in an idle period (after the pause, if the job has one). */
 	request(): void {
 		if (this.#pauseMs > 0) {
+			// A run already waiting for an idle period waits for the new pause instead.
+			this.#cancel?.();
+			this.#cancel = null;
 			if (this.#pause !== null) clearTimeout(this.#pause);
 			this.#pause = setTimeout(() => {
 				this.#pause = null;

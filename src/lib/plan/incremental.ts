@@ -58,7 +58,8 @@ interface Counts {
 }
 
 const counts = (): Counts => ({ typed: 0, scanned: 0, insert: null });
-const NO_LOOKUP: Lookup = { body: () => undefined, piece: () => undefined, typed: () => undefined, count: counts() };
+/** A lookup that finds nothing (a first parse), with counts of its own. */
+const noLookup = (): Lookup => ({ body: () => undefined, piece: () => undefined, typed: () => undefined, count: counts() });
 
 /** One or more chunks parsed together (`entry` is the scan of `[start, end)`, relative to `start`). */
 interface Part {
@@ -90,7 +91,7 @@ export function createIncrementalParser(): IncrementalParser {
 			const text = typeof markdown === 'string' ? markdown : '';
 			if (state && state.text === text) return state.doc;
 			try {
-				const { parts, typed } = state ? reparts(state, text) : { parts: partsOf(text, splitChunks(text), NO_LOOKUP, false).parts, typed: undefined };
+				const { parts, typed } = state ? reparts(state, text) : { parts: partsOf(text, splitChunks(text), noLookup(), false).parts, typed: undefined };
 				const doc = planFromScan(joinScans(text, parts.map((p) => ({ scan: p.entry.scan, offset: p.start })), placed), typed);
 				if (typed) typedParses++;
 				state = { text, parts, doc };
@@ -153,7 +154,7 @@ function repartsWith(prev: State, text: string): { parts: Part[]; lookup: Lookup
 	const fmNew = findFrontMatter(text, text.charCodeAt(0) === 0xfeff ? 1 : 0);
 	if ((fmOld || fmNew) && (fmOld?.span.end !== fmNew?.span.end || (fmNew?.span.end ?? 0) >= head)) {
 		const all = new Map(parts.map((p) => [old.slice(p.start, p.end), p.entry]));
-		const lookup: Lookup = { ...NO_LOOKUP, body: (body) => all.get(body), count: counts() };
+		const lookup: Lookup = { ...noLookup(), body: (body) => all.get(body) };
 		return { parts: partsOf(text, splitChunks(text), lookup, false).parts, lookup };
 	}
 

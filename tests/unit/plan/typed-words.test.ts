@@ -3,7 +3,8 @@
  * takes over from the model before: at many places of every corpus plan (and this project's own
  * plans), one key at a time, every model must equal `parsePlan` of the same text, and the fast
  * path must really be taken; the model before each key must not change (phases are shared). `phasesAfterInsert` is also checked on its own: whenever it keeps
- * the phases, they equal the phases built from scratch.
+ * the phases, they equal the phases built from scratch, and so do the phases `buildPhases` takes
+ * from `knownPhases` for an insert inside a phase.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -12,7 +13,8 @@ import { generatePlan } from '../../../bench/generate-plan';
 import { createIncrementalParser } from '../../../src/lib/plan/incremental';
 import { parsePlan } from '../../../src/lib/plan/parse';
 import { buildSections } from '../../../src/lib/plan/parse/sections';
-import { phasesAfterInsert } from '../../../src/lib/plan/parse/phases-after-insert';
+import { knownPhases, phasesAfterInsert } from '../../../src/lib/plan/parse/phases-after-insert';
+import { buildPhases } from '../../../src/lib/plan/parse/phases';
 import { scanMarkdown } from '../../../src/lib/plan/parse/tree';
 import { scanWithWordInserted } from '../../../src/lib/plan/parse/word-insert';
 import { createRandom, loadCorpusSeeds } from './support/fuzz';
@@ -71,6 +73,50 @@ describe('typing words', () => {
 		}
 		expect(keys).toBeGreaterThan(250);
 		expect(typed).toBeGreaterThan(keys / 3);
+	}, 300_000);
+
+	it('a definition whose label a letter makes too long turns into a paragraph, as parsePlan reads it', () => {
+		const label = 'a ' + 'b'.repeat(995) + ' c';
+		let text = `# Plan\n\n## Surprises & Discoveries\n\n[${label}]: /u\nObservation: foo bar\n`;
+		const parser = createIncrementalParser();
+		expect(parser.parse(text)).toEqual(parsePlan(text));
+		const at = text.indexOf('[a bbb') + 6;
+		text = text.slice(0, at) + 'x' + text.slice(at);
+		const doc = parser.parse(text);
+		expect(doc).toEqual(parsePlan(text));
+		expect(doc.surprises[0]?.text.startsWith('[a bbbx')).toBe(true);
+	});
+
+	it('knownPhases keeps the phases an insert is not in, equal to building them again', () => {
+		const random = createRandom(31);
+		let kept = 0;
+		let tried = 0;
+		for (const text of windows) {
+			const before = parsePlan(text);
+			if (!before.phases.length) continue;
+			const scan = scanMarkdown(text);
+			for (let n = 0; n < 3; n++) {
+				const at = wordPlace(text, random);
+				if (at === null) continue;
+				const next = scanWithWordInserted(scan, at, 'k3');
+				if (!next) continue;
+				const sections = buildSections(next.text, next.headings);
+				const known = knownPhases({ before, beforeText: text, at, inserted: 'k3' }, next, sections);
+				if (!known) continue;
+				tried++;
+				let reused = 0;
+				const counting: typeof known = (span, heading) => {
+					const p = known(span, heading);
+					if (p) reused++;
+					return p;
+				};
+				const phases = buildPhases(next, sections, sections.find((s) => s.depth === 1) ?? null, counting);
+				if (reused) kept++;
+				expect(phases).toEqual(parsePlan(next.text).phases);
+			}
+		}
+		expect(tried).toBeGreaterThan(100);
+		expect(kept).toBeGreaterThan(tried / 4);
 	}, 300_000);
 
 	it('phasesAfterInsert keeps phases only when building them again gives the same', () => {

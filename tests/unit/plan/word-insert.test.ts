@@ -52,6 +52,13 @@ const LINES = [
 	'**Token Budget**: 300K-500K tokens',
 	'**Depends on**: Phase 2',
 	'***',
+	'- [ ] htp://example.com is up',
+	'- [ ] ww.example.com is up',
+	'- [ ] [a bb c] is up',
+	'[a bb c]: /u',
+	'- [x] ![img alt](x.png) words',
+	'[multi line',
+	'label words]: /u',
 	'',
 	''
 ];
@@ -120,6 +127,35 @@ describe('scanWithWordInserted', () => {
 			scan = next!;
 			at++;
 		}
+	});
+
+	it('stays equal to remark where a letter changes a link a task starts with, or a definition’s 999-character label', () => {
+		const cases: [string, string, string][] = [
+			['- [ ] htp://example.com is up\n', '- [ ] ht', 't'],
+			['- [ ] https://example.com is up\n', '- [ ] h', 'x'],
+			['- [ ] ww.example.com is up\n', '- [ ] w', 'w'],
+			['- [ ] [a bb c] is up\n\n[a bb c]: /u\n', '- [ ] [a b', 'x'],
+			['- [ ] [a bb c] is up\n\n[a bb c]: /u\n', '\n[a b', 'x'],
+			[`# Plan\n\n[${'a ' + 'b'.repeat(995) + ' c'}]: /u\nObservation: foo bar\n`, '[a bbb', 'x'],
+			[`# Plan\n\n[a\nx ${'b'.repeat(990)} y\nc]: /u\n`, 'x bbb', 'x']
+		];
+		for (const [text, before, ins] of cases) {
+			const at = text.indexOf(before) + before.length;
+			const next = text.slice(0, at) + ins + text.slice(at);
+			const fast = scanWithWordInserted(scanMarkdown(text), at, ins);
+			if (fast) expect(fast, `${JSON.stringify(text.slice(0, 60))} after ${JSON.stringify(before)}`).toEqual(scanMarkdown(next));
+		}
+	});
+
+	it('looks back over lines up to a text that starts with a line ending (it once looped there)', () => {
+		for (const text of ['\nab cd\n', '\r\nab cd\r\n', '\n\nab cd']) expect(insertedIntoWord(text, text.indexOf('cd') + 1, 'q')).toBe(true);
+		expect(insertedIntoWord('[x\nab cd\n', 7, 'q')).toBe(false); // a label may start on the line before
+	});
+
+	it('still reads a word typed later in a task’s text without remark', () => {
+		const text = '- [x] (2025-10-01 13:00Z) entry words here\n';
+		const at = text.indexOf('words') + 2;
+		expect(scanWithWordInserted(scanMarkdown(text), at, 'q')).toEqual(scanMarkdown(text.slice(0, at) + 'q' + text.slice(at)));
 	});
 
 	it('refuses places where a letter or digit could change a block', () => {

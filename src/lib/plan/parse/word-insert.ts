@@ -21,7 +21,7 @@ const ORDERED_MARKER = /^\d+[.)]/;
  * line, in a word that is not the first of its line (list markers, heading marks, fences,
  * numbers of ordered items, setext lines and the like all live in the first word) and holds no
  * brackets, angle brackets, pipes, backticks, tildes or backslashes, on a line with no table
- * pipe that does not start with `<`.
+ * pipe that does not start with `<`, and not where it could be in a definition's label.
  */
 export function insertedIntoWord(text: string, at: number, inserted: string): boolean {
 	if (at <= 0 || at > text.length || !WORD.test(inserted)) return false;
@@ -47,7 +47,32 @@ export function insertedIntoWord(text: string, at: number, inserted: string): bo
 	if (firstWord) return false;
 	const nl = text.indexOf('\n', at);
 	const line = text.slice(lineStart, nl === -1 ? text.length : nl);
-	return !line.includes('|') && !/^[ \t]*</.test(line);
+	return !line.includes('|') && !/^[ \t]*</.test(line) && !mayBeInDefinitionLabel(text, lineStart, at);
+}
+
+/** Container marks and a task box at the start of a line: what comes before a block's own first character. */
+const LINE_PREFIX = /^[ \t]*(?:>[ \t]?)*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[^\]\n]{1,3}\][ \t]+)?)?/;
+/** A link label holds at most 999 characters (CommonMark), so its `[` is at most this far before a place in it. */
+const LABEL_REACH = 1001;
+
+/**
+ * Whether `at` may lie in the label of a link reference (or footnote) definition: a label of 999
+ * characters stops being one with one more letter, and the definition becomes a paragraph. True
+ * when a line of the same block (back to the last blank line), starting within a label's reach
+ * before `at`, begins with `[` after its container marks.
+ */
+function mayBeInDefinitionLabel(text: string, lineStart: number, at: number): boolean {
+	for (let start = lineStart; start >= 0 && at - start <= LABEL_REACH + 40; ) {
+		const end = text.indexOf('\n', start);
+		const line = text.slice(start, end === -1 ? text.length : end);
+		if (/^[ \t]*\r?$/.test(line)) return false;
+		const prefix = LINE_PREFIX.exec(line)?.[0].length ?? 0;
+		if (line.charCodeAt(prefix) === 91 /* [ */) return true;
+		if (start === 0) return false;
+		const prevEnd = start - 1; // the line ending before this line
+		start = prevEnd === 0 ? 0 : text.lastIndexOf('\n', prevEnd - 1) + 1;
+	}
+	return false;
 }
 
 /**
@@ -58,6 +83,17 @@ export function insertedIntoWord(text: string, at: number, inserted: string): bo
  */
 export function scanWithWordInserted(old: Scan, at: number, inserted: string): Scan | null {
 	if (old.frontMatter || !insertedIntoWord(old.text, at, inserted)) return null;
+	// remark-gfm starts a task's paragraph after its box only when the text begins with plain
+	// text: a letter that makes or unmakes a link there (`htp://` → `http://`, a reference
+	// label) would move it. So not in a task's first word, nor in a task that starts with a link.
+	for (const t of old.allTasks) {
+		if (at < t.textStart || at > t.textEnd) continue;
+		const first = old.text.charCodeAt(t.textStart);
+		if (first === 91 /* [ */ || first === 33 /* ! */) return null;
+		let wordEnd = t.textStart;
+		while (wordEnd < t.textEnd && !isBlank(old.text.charCodeAt(wordEnd))) wordEnd++;
+		if (at <= wordEnd) return null;
+	}
 	const d = inserted.length;
 	const pos = (o: number): number => (o >= at ? o + d : o);
 	const range = <T extends { start: number; end: number }>(r: T): T => ({ ...r, start: pos(r.start), end: pos(r.end) });
