@@ -15,7 +15,8 @@ import { parsePlan } from '../../../src/lib/plan/parse';
 import { buildSections } from '../../../src/lib/plan/parse/sections';
 import { knownPhases, phasesAfterInsert } from '../../../src/lib/plan/parse/phases-after-insert';
 import { buildPhases } from '../../../src/lib/plan/parse/phases';
-import { scanMarkdown } from '../../../src/lib/plan/parse/tree';
+import { scanMarkdown, type Scan } from '../../../src/lib/plan/parse/tree';
+import type { PlanDoc, Section } from '../../../src/lib/plan/types';
 import { scanWithWordInserted } from '../../../src/lib/plan/parse/word-insert';
 import { createRandom, loadCorpusSeeds } from './support/fuzz';
 
@@ -42,6 +43,39 @@ function wordPlace(text: string, random: () => number): number | null {
 	let at = Math.floor(random() * text.length);
 	while (at < text.length && !/[A-Za-z0-9]/.test(text[at - 1] ?? '')) at++;
 	return at < text.length ? at : null;
+}
+
+interface WordInsertCase {
+	before: PlanDoc;
+	text: string;
+	at: number;
+	next: Scan;
+	sections: Section[];
+}
+
+/**
+ * Three places per window where `inserted` may be typed without remark; `check` returns whether
+ * the phases were kept, or null when it did not apply. Counts the places tried and kept.
+ */
+function wordInserts(seed: number, inserted: string, check: (c: WordInsertCase) => boolean | null): { tried: number; kept: number } {
+	const random = createRandom(seed);
+	let tried = 0;
+	let kept = 0;
+	for (const text of windows) {
+		const before = parsePlan(text);
+		const scan = scanMarkdown(text);
+		for (let n = 0; n < 3; n++) {
+			const at = wordPlace(text, random);
+			if (at === null) continue;
+			const next = scanWithWordInserted(scan, at, inserted);
+			if (!next) continue;
+			const result = check({ before, text, at, next, sections: buildSections(next.text, next.headings) });
+			if (result === null) continue;
+			tried++;
+			if (result) kept++;
+		}
+	}
+	return { tried, kept };
 }
 
 describe('typing words', () => {
@@ -88,56 +122,29 @@ describe('typing words', () => {
 	});
 
 	it('knownPhases keeps the phases an insert is not in, equal to building them again', () => {
-		const random = createRandom(31);
-		let kept = 0;
-		let tried = 0;
-		for (const text of windows) {
-			const before = parsePlan(text);
-			if (!before.phases.length) continue;
-			const scan = scanMarkdown(text);
-			for (let n = 0; n < 3; n++) {
-				const at = wordPlace(text, random);
-				if (at === null) continue;
-				const next = scanWithWordInserted(scan, at, 'k3');
-				if (!next) continue;
-				const sections = buildSections(next.text, next.headings);
-				const known = knownPhases({ before, beforeText: text, at, inserted: 'k3' }, next, sections);
-				if (!known) continue;
-				tried++;
-				let reused = 0;
-				const counting: typeof known = (span, heading) => {
-					const p = known(span, heading);
-					if (p) reused++;
-					return p;
-				};
-				const phases = buildPhases(next, sections, sections.find((s) => s.depth === 1) ?? null, counting);
-				if (reused) kept++;
-				expect(phases).toEqual(parsePlan(next.text).phases);
-			}
-		}
+		const { tried, kept } = wordInserts(31, 'k3', ({ before, text, at, next, sections }) => {
+			const known = knownPhases({ before, beforeText: text, at, inserted: 'k3' }, next, sections);
+			if (!known || !before.phases.length) return null;
+			let reused = 0;
+			const counting: typeof known = (span, heading) => {
+				const p = known(span, heading);
+				if (p) reused++;
+				return p;
+			};
+			const phases = buildPhases(next, sections, sections.find((s) => s.depth === 1) ?? null, counting);
+			expect(phases).toEqual(parsePlan(next.text).phases);
+			return reused > 0;
+		});
 		expect(tried).toBeGreaterThan(100);
 		expect(kept).toBeGreaterThan(tried / 4);
 	}, 300_000);
 
 	it('phasesAfterInsert keeps phases only when building them again gives the same', () => {
-		const random = createRandom(29);
-		let kept = 0;
-		let tried = 0;
-		for (const text of windows) {
-			const before = parsePlan(text);
-			const scan = scanMarkdown(text);
-			for (let n = 0; n < 3; n++) {
-				const at = wordPlace(text, random);
-				if (at === null) continue;
-				const next = scanWithWordInserted(scan, at, 'x7');
-				if (!next) continue;
-				tried++;
-				const phases = phasesAfterInsert({ before, beforeText: text, at, inserted: 'x7' }, next, buildSections(next.text, next.headings));
-				if (!phases) continue;
-				kept++;
-				expect(phases).toEqual(parsePlan(next.text).phases);
-			}
-		}
+		const { tried, kept } = wordInserts(29, 'x7', ({ before, text, at, next, sections }) => {
+			const phases = phasesAfterInsert({ before, beforeText: text, at, inserted: 'x7' }, next, sections);
+			if (phases) expect(phases).toEqual(parsePlan(next.text).phases);
+			return phases !== null;
+		});
 		expect(tried).toBeGreaterThan(100);
 		expect(kept).toBeGreaterThan(tried / 4);
 	}, 300_000);

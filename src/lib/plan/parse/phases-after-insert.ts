@@ -7,7 +7,7 @@
  */
 import type { Phase, PlanDoc, ProgressItem, Section } from '../types';
 import { toProgressItem } from './items';
-import { boldLead, type KnownPhase } from './phases';
+import { boldLead, firstSectionAtOrAfter, type KnownPhase } from './phases';
 import { readPhaseHead } from './phase-heads';
 import type { Scan } from './tree';
 import { firstAtOrAfter } from './util';
@@ -145,12 +145,6 @@ function movePhase(p: Phase, at: number, d: number, scan: Scan, sections: readon
 
 /** The section of `sections` (sorted by start) that starts at `start`, or undefined. */
 function sectionAt(sections: readonly Section[], start: number): Section | undefined {
-	let lo = 0;
-	let hi = sections.length;
-	while (lo < hi) {
-		const mid = (lo + hi) >> 1;
-		if (sections[mid].span.start < start) lo = mid + 1;
-		else hi = mid;
-	}
-	return sections[lo]?.span.start === start ? sections[lo] : undefined;
+	const s = sections[firstSectionAtOrAfter(sections, start)];
+	return s?.span.start === start ? s : undefined;
 }

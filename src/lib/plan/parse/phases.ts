@@ -316,7 +316,7 @@ function sectionsWithin(sections: readonly Section[], ranges: readonly { start: 
 }
 
 /** First index of a section starting at or after `offset` (sections are sorted by start). */
-function firstSectionAtOrAfter(sections: readonly Section[], offset: number): number {
+export function firstSectionAtOrAfter(sections: readonly Section[], offset: number): number {
 	let lo = 0;
 	let hi = sections.length;
 	while (lo < hi) {
