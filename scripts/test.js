@@ -177,6 +177,47 @@ if (p?.stats) {
 } else if (!e2e.ok) failed += 1;
 for (const s of [steps[0], steps[1], build]) if (!s.ok) failed += 1;
 
+/** The first lines of an error message, without terminal colours. */
+function firstLines(message, n = 6) {
+	// eslint-disable-next-line no-control-regex -- ANSI colour codes are control characters
+	const plain = String(message ?? '').replace(/\u001b\[[0-9;]*m/g, '');
+	return plain.split('\n').filter((line) => line.trim() && !/^\s*at .*(node_modules|node:internal)/.test(line)).slice(0, n).map((line) => `    ${line}`).join('\n');
+}
+
+/** Every failed test with the start of its error, so the end of the log says why (CI keeps only the tail). */
+function failures() {
+	const out = [];
+	for (const file of v?.testResults ?? []) {
+		for (const a of file.assertionResults ?? []) {
+			if (a.status === 'failed') out.push(`unit  ${path.relative(root, file.name)} › ${a.fullName}\n${firstLines((a.failureMessages ?? []).join('\n'))}`);
+		}
+		if (file.status === 'failed' && !(file.assertionResults ?? []).some((a) => a.status === 'failed')) {
+			out.push(`unit  ${path.relative(root, file.name)} did not load\n${firstLines(file.message)}`);
+		}
+	}
+	const walk = (suite, titles) => {
+		for (const spec of suite.specs ?? []) {
+			for (const t of spec.tests ?? []) {
+				if (t.status !== 'unexpected') continue;
+				const last = (t.results ?? []).at(-1);
+				const message = (last?.errors ?? []).map((e) => e.message).join('\n') || last?.error?.message || last?.status;
+				out.push(`e2e   ${spec.file}:${spec.line} › ${[...titles, spec.title].join(' › ')}\n${firstLines(message)}`);
+			}
+		}
+		for (const child of suite.suites ?? []) walk(child, [...titles, child.title]);
+	};
+	for (const suite of p?.suites ?? []) walk(suite, []);
+	for (const e of p?.errors ?? []) out.push(`e2e   error outside tests\n${firstLines(e.message)}`);
+	return out;
+}
+
+const failed_ = failures();
+if (failed_.length) {
+	console.log('\n=== failures ===');
+	for (const f of failed_.slice(0, 10)) console.log(f);
+	if (failed_.length > 10) console.log(`… and ${failed_.length - 10} more (see above)`);
+}
+
 console.log('\n=== results ===');
 for (const s of steps) console.log(`${s.ok ? 'ok  ' : 'FAIL'}  ${s.name} (${s.seconds}s)${s.note ? ` — ${s.note}` : ''}`);
 console.log(`total ${Math.round((Date.now() - started) / 1000)}s`);

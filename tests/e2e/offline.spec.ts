@@ -5,7 +5,6 @@
  * network returns the commits arrive exactly once. Also: typing survives taking a new app version
  * through the reload prompt.
  */
-import type { Page } from '@playwright/test';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,18 +12,9 @@ import { startStaticServer } from '../support/static-server';
 import { git, readRemoteFile } from '../support/repos';
 import { PHASES_PLAN, PHASES_PLAN_PATH } from '../support/phase-plan';
 import { buildDir, expect, test } from './fixtures';
+import { waitForController } from './service-worker';
 
 test.use({ viewport: { width: 1280, height: 2000 } });
-
-/** Waits until a service worker is active and controls the page. */
-async function waitForController(page: Page): Promise<void> {
-	await page.evaluate(async () => {
-		await navigator.serviceWorker.ready;
-		if (!navigator.serviceWorker.controller) {
-			await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
-		}
-	});
-}
 
 function count(bare: string): number {
 	return Number(git(bare, 'rev-list', '--count', 'main'));

@@ -12,19 +12,9 @@ import { chromium, type Page } from '@playwright/test';
 import { startStaticServer } from '../support/static-server';
 import { git } from '../support/repos';
 import { buildDir, expect, test } from './fixtures';
+import { waitForController } from './service-worker';
 
 const UPDATE_PROMPT = 'New version — reload';
-
-/** Waits until a service worker is active and controls the page. */
-async function waitForController(page: Page): Promise<void> {
-	await page.evaluate(async () => {
-		await navigator.serviceWorker.ready;
-		if (!navigator.serviceWorker.controller) {
-			await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
-		}
-	});
-	expect(await page.evaluate(() => navigator.serviceWorker.controller?.state)).toBe('activated');
-}
 
 /** The shell's own heading (inside the banner), which only renders once the app's JS ran. */
 function shellHeading(page: Page) {
@@ -172,7 +162,7 @@ test('a new version waits for "New version — reload", then takes over and drop
 		await expect(shellHeading(page)).toBeVisible();
 		await expect(prompt).toHaveCount(0);
 		await expect.poll(() => page.evaluate(() => caches.keys())).toEqual([`waymark-app-${newVersion}`]);
-		expect(await page.evaluate(() => navigator.serviceWorker.controller?.state)).toBe('activated');
+		await waitForController(page);
 	} finally {
 		await next.stop();
 		rmSync(nextDir, { recursive: true, force: true });
