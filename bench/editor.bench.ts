@@ -10,6 +10,8 @@
  *     character, keydown (the event's time stamp, so time spent waiting behind other work
  *     counts) → first mutation of the "Progress" region that
  *     shows the typed text (MutationObserver); p50/p95. Target: p95 ≤ 16 ms on 2,000 lines.
+ * `--against DIR` (another build, e.g. of the last release) runs that build too, in its own
+ *     Chromium, the two typing in turn key by key, and prints the ratio of their p50, p95 and CPU.
  * Flags: `--node-only`, `--browser-only`, `--samples N` (browser samples per plan, default 60),
  * `--only 2000|giant` (one of the two plans), `--profile` (a CDP CPU profile of the typing; prints the functions with the most self time, and
  * `--profile-out FILE` also writes it as a .cpuprofile for DevTools —
@@ -143,12 +145,24 @@ async function threadTime(cdp: CDPSession): Promise<number> {
 	return (metrics.find((m) => m.name === 'ThreadTime')?.value ?? 0) * 1000;
 }
 
+/** One page typing into one plan: a key at a time, keydown → panel latency per key. */
+interface Typing {
+	/** Types the `i`-th key and waits until the panel shows it. */
+	press(i: number): Promise<void>;
+	/** Latencies after the warm-up keys, and main-thread CPU per measured key. */
+	finish(): Promise<{ latencies: number[]; cpuPerKey: number }>;
+}
+
+/** What is typed: letters (after a first capital pair), as long as the longest run needs. */
+const TOKEN = 'QJ' + 'benchmarkkeystrokesfortheprogresspanel'.repeat(Math.ceil((BROWSER_SAMPLES + 3) / 38));
+const WARMUP = 3;
+
 /**
- * Types `samples` characters at the end of the editor line holding `lineText`; keydown → panel
- * latencies, and the page's main-thread CPU time per keystroke (everything a keystroke causes,
- * idle-time work included — less sensitive to other load on the machine than the latencies).
+ * Puts the cursor at the end of the editor line holding `lineText` and installs the probe; the
+ * keys then come from `press`. CPU time is the page's main-thread time (everything a keystroke
+ * causes, idle-time work included — less sensitive to other load on the machine than latencies).
  */
-async function typeAndMeasure(page: Page, lineText: string, samples: number): Promise<{ latencies: number[]; cpuPerKey: number }> {
+async function startTyping(page: Page, lineText: string, samples: number): Promise<Typing> {
 	const line = page.locator('.cm-content .cm-line', { hasText: lineText }).first();
 	// CodeMirror renders only the lines near the viewport: scroll down until the line exists.
 	for (let i = 0; i < 200 && (await line.count()) === 0; i++) {
@@ -158,47 +172,92 @@ async function typeAndMeasure(page: Page, lineText: string, samples: number): Pr
 	await line.click();
 	await page.keyboard.press('End');
 	await installProbe(page);
-	const token = 'QJ' + 'benchmarkkeystrokesfortheprogresspanel'.repeat(4);
-	const warmup = 3;
 	const cdp = await page.context().newCDPSession(page);
 	await cdp.send('Performance.enable');
 	let cpu0 = 0;
-	for (let i = 0; i < samples + warmup; i++) {
-		if (i === warmup) cpu0 = await threadTime(cdp);
-		const typed = token.slice(0, i + 1);
-		await page.evaluate((t) => ((window as unknown as { __benchExpect: string }).__benchExpect = t), typed);
-		const before = await page.evaluate(() => (window as unknown as { __benchSamples: number[] }).__benchSamples.length);
-		await page.keyboard.press(token[i]);
-		await page.waitForFunction((n) => (window as unknown as { __benchSamples: number[] }).__benchSamples.length > n, before, { timeout: 30_000 });
-		await page.waitForTimeout(40);
-	}
-	await page.waitForTimeout(1000); // let idle-time work of the last key finish
-	const cpuPerKey = ((await threadTime(cdp)) - cpu0) / samples;
-	await cdp.detach();
-	const all = await page.evaluate(() => (window as unknown as { __benchSamples: number[] }).__benchSamples);
-	return { latencies: all.slice(warmup), cpuPerKey };
+	return {
+		async press(i: number): Promise<void> {
+			if (i === WARMUP) cpu0 = await threadTime(cdp);
+			const typed = TOKEN.slice(0, i + 1);
+			await page.evaluate((t) => ((window as unknown as { __benchExpect: string }).__benchExpect = t), typed);
+			const before = await page.evaluate(() => (window as unknown as { __benchSamples: number[] }).__benchSamples.length);
+			await page.keyboard.press(TOKEN[i]);
+			await page.waitForFunction((n) => (window as unknown as { __benchSamples: number[] }).__benchSamples.length > n, before, { timeout: 30_000 });
+			await page.waitForTimeout(40);
+		},
+		async finish() {
+			await page.waitForTimeout(1000); // let idle-time work of the last key finish
+			const cpuPerKey = ((await threadTime(cdp)) - cpu0) / samples;
+			await cdp.detach();
+			const all = await page.evaluate(() => (window as unknown as { __benchSamples: number[] }).__benchSamples);
+			return { latencies: all.slice(WARMUP), cpuPerKey };
+		}
+	};
 }
 
-async function browserBench(): Promise<void> {
-	const buildDir = path.resolve(root, process.env.WAYMARK_BUILD_DIR ?? 'build');
+/** A built app in its own headless Chromium, cloned from the bench repo and on the home screen. */
+interface Subject {
+	label: string;
+	page: Page;
+	close(): Promise<void>;
+}
+
+async function openSubject(label: string, buildDir: string, repoUrl: string): Promise<Subject> {
 	if (!existsSync(path.join(buildDir, 'index.html'))) throw new Error(`No ${buildDir}: run \`npx vite build\` first (WAYMARK_BUILD_DIR picks the folder).`);
-	const gitRoot = mkdtempSync(path.join(os.tmpdir(), 'waymark-bench-git-'));
-	const git = await startGitServer({ root: gitRoot });
 	const app = await startStaticServer({ dir: buildDir });
 	const browser = await chromium.launch({
 		executablePath: process.env.WAYMARK_CHROMIUM ?? '/usr/bin/chromium',
 		headless: true,
 		args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
 	});
+	const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+	page.setDefaultTimeout(120_000);
+	await page.goto(app.url);
+	await page.getByRole('textbox', { name: 'Repository URL' }).fill(repoUrl);
+	await page.getByRole('textbox', { name: 'Branch' }).fill('main');
+	await page.getByRole('button', { name: 'Clone' }).click();
+	await page.getByRole('link', { name: 'bench', exact: true }).first().waitFor();
+	return {
+		label,
+		page,
+		async close() {
+			await browser.close();
+			await app.stop();
+		}
+	};
+}
+
+/** Opens `file` of the bench repo from the home screen, as a person goes from one plan to the next. */
+async function openPlanOf(subject: Subject, file: string): Promise<void> {
+	const page = subject.page;
+	if (new URL(page.url()).pathname !== '/') await page.goto(new URL('/', page.url()).href);
+	await page.getByRole('link', { name: 'bench', exact: true }).first().click();
+	await page.getByRole('list', { name: 'Plans' }).waitFor();
+	await page.getByRole('link', { name: file, exact: true }).first().click();
+	await page.getByRole('textbox', { name: 'Plan text' }).waitFor();
+	await page.locator('section[aria-label="Progress"] input[type="checkbox"]').first().waitFor();
+}
+
+function report(label: string, file: string, samples: number[], cpuPerKey: number): void {
+	const p95 = quantile(samples, 0.95);
+	const target = file.includes('2000') ? ` — target p95 ≤ 16 ms: ${p95 <= 16 ? 'met' : 'NOT met'}` : '';
+	const over = samples.filter((ms) => ms > 16).length;
+	console.log(`  Chromium keydown → Progress panel updated, ${label}: ${fmt(samples)}${target}; ${over} of ${samples.length} over 16 ms`);
+	console.log(`    main-thread CPU per keystroke (all work it causes, idle included, less load-sensitive): ${cpuPerKey.toFixed(1)} ms`);
+}
+
+async function browserBench(): Promise<void> {
+	const buildDir = path.resolve(root, process.env.WAYMARK_BUILD_DIR ?? 'build');
+	const againstArg = process.argv.indexOf('--against');
+	const againstDir = againstArg >= 0 ? path.resolve(root, process.argv[againstArg + 1] ?? '') : null;
+	const gitRoot = mkdtempSync(path.join(os.tmpdir(), 'waymark-bench-git-'));
+	const git = await startGitServer({ root: gitRoot });
+	const subjects: Subject[] = [];
 	try {
 		const files = { 'docs/plans/bench-2000.md': plan2000, [`docs/plans/${GIANT_FILE}`]: giant };
 		createBareRepo(gitRoot, 'bench', { files });
-		const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-		page.setDefaultTimeout(120_000);
-		await page.goto(app.url);
-		await page.getByRole('textbox', { name: 'Repository URL' }).fill(git.repoUrl('bench'));
-		await page.getByRole('textbox', { name: 'Branch' }).fill('main');
-		await page.getByRole('button', { name: 'Clone' }).click();
+		subjects.push(await openSubject(path.basename(buildDir), buildDir, git.repoUrl('bench')));
+		if (againstDir) subjects.push(await openSubject(`${path.basename(againstDir)} (--against)`, againstDir, git.repoUrl('bench')));
 		const runs: { file: string; line: string; label: string }[] = [
 			{ file: 'docs/plans/bench-2000.md', line: 'Progress entry 39 ', label: 'generated 2,000-line plan' },
 			{ file: `docs/plans/${GIANT_FILE}`, line: firstCheckboxLine(giant), label: `${GIANT_FILE} (19,969 lines)` }
@@ -206,25 +265,25 @@ async function browserBench(): Promise<void> {
 		const only = process.argv.indexOf('--only');
 		for (const run of runs) {
 			if (only >= 0 && !run.file.includes(process.argv[only + 1])) continue;
-			// Each plan from the home screen, as a person goes from one to the next.
-			if (new URL(page.url()).pathname !== '/') await page.goto(app.url);
-			await page.getByRole('link', { name: 'bench', exact: true }).first().click();
-			await page.getByRole('list', { name: 'Plans' }).waitFor();
-			await page.getByRole('link', { name: run.file, exact: true }).first().click();
-			await page.getByRole('textbox', { name: 'Plan text' }).waitFor();
-			await page.locator('section[aria-label="Progress"] input[type="checkbox"]').first().waitFor();
-			const cdp = arg('--profile') ? await startProfile(page) : null;
-			const { latencies: samples, cpuPerKey } = await typeAndMeasure(page, run.line, BROWSER_SAMPLES);
+			for (const subject of subjects) await openPlanOf(subject, run.file);
+			const cdp = arg('--profile') ? await startProfile(subjects[0].page) : null;
+			const typings: Typing[] = [];
+			for (const subject of subjects) typings.push(await startTyping(subject.page, run.line, BROWSER_SAMPLES));
+			// With --against, the two builds take turns key by key, so a slow spell of the machine
+			// falls on both alike and their ratio is fair.
+			for (let i = 0; i < BROWSER_SAMPLES + WARMUP; i++) for (const typing of typings) await typing.press(i);
+			const results = [];
+			for (const typing of typings) results.push(await typing.finish());
 			if (cdp) await printProfile(cdp);
-			const p95 = quantile(samples, 0.95);
-			const target = run.file.includes('2000') ? ` — target p95 ≤ 16 ms: ${p95 <= 16 ? 'met' : 'NOT met'}` : '';
-			const over = samples.filter((ms) => ms > 16).length;
-			console.log(`  Chromium keydown → Progress panel updated, ${run.label}: ${fmt(samples)}${target}; ${over} of ${samples.length} over 16 ms`);
-			console.log(`    main-thread CPU per keystroke (all work it causes, idle included, less load-sensitive): ${cpuPerKey.toFixed(1)} ms`);
+			results.forEach((r, k) => report(subjects.length > 1 ? `${run.label}, ${subjects[k].label}` : run.label, run.file, r.latencies, r.cpuPerKey));
+			if (results.length === 2) {
+				const [mine, theirs] = results;
+				const ratio = (q: number): string => (quantile(mine.latencies, q) / quantile(theirs.latencies, q)).toFixed(2);
+				console.log(`    ${subjects[0].label} ÷ ${subjects[1].label}, measured side by side: p50 ×${ratio(0.5)}, p95 ×${ratio(0.95)}, CPU per key ×${(mine.cpuPerKey / theirs.cpuPerKey).toFixed(2)}`);
+			}
 		}
 	} finally {
-		await browser.close();
-		await app.stop();
+		for (const subject of subjects) await subject.close();
 		await git.stop();
 		rmSync(gitRoot, { recursive: true, force: true });
 	}

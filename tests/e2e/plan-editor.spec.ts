@@ -1,6 +1,6 @@
 /**
- * The plan editor against a real git server: the "Plans" list, typing and panel edits kept as one
- * (and undoable in one step), a crash that loses nothing, a sanitized preview, and tick → commit →
+ * The plan editor against a real git server: the "Plans" list, folding by heading, typing and
+ * panel edits kept as one (and undoable in one step), a crash that loses nothing, a sanitized preview, and tick → commit →
  * push landing as exactly one changed line on the server (a CRLF file staying CRLF).
  */
 import type { Page } from '@playwright/test';
@@ -171,6 +171,53 @@ test('typing a checklist line under Progress shows it in the panel; a tick chang
 	await expect(progress.getByRole('checkbox', { name: 'Second step' })).not.toBeChecked();
 	expect(await editorLines(page)).toEqual(before);
 	await expect(progress.getByRole('checkbox', { name: 'new item' })).toBeVisible();
+});
+
+/** Clicks the fold gutter's marker beside the editor line whose text is `text`. */
+async function clickFoldMarker(page: Page, text: string, title: 'Fold line' | 'Unfold line'): Promise<void> {
+	const line = await page.locator('.cm-content .cm-line', { hasText: text }).first().boundingBox();
+	const markers = page.locator(`.cm-foldGutter .cm-gutterElement span[title="${title}"]`).filter({ visible: true });
+	for (let i = 0; i < (await markers.count()); i++) {
+		const box = await markers.nth(i).boundingBox();
+		if (line && box && box.y < line.y + line.height && box.y + box.height > line.y) {
+			await markers.nth(i).click();
+			return;
+		}
+	}
+	throw new Error(`no "${title}" marker beside ${text}`);
+}
+
+test('folding by heading: each heading has a fold marker; a click folds its section, the same place unfolds it', async ({ page, app, repo }) => {
+	const fixture = repo('heading-fold', { 'docs/plans/editor.md': PLAN });
+	await cloneRepo(page, app.url, fixture);
+	await openPlan(page, 'docs/plans/editor.md');
+	// Visible markers only: the gutter also holds a hidden spacer marker that sets its width.
+	const foldMarkers = page.locator('.cm-foldGutter span[title="Fold line"]').filter({ visible: true });
+	const unfoldMarkers = page.locator('.cm-foldGutter span[title="Unfold line"]').filter({ visible: true });
+	// The title and the five sections; no marker on paragraphs or list items.
+	await expect(foldMarkers).toHaveCount(6);
+	await expect(unfoldMarkers).toHaveCount(0);
+
+	await clickFoldMarker(page, '## Progress', 'Fold line');
+	await expect(page.locator('.cm-content .cm-line', { hasText: 'First step' })).toHaveCount(0);
+	await expect(page.locator('.cm-content .cm-line', { hasText: '## Surprises & Discoveries' })).toBeVisible();
+	await expect(page.locator('.cm-foldPlaceholder')).toHaveCount(1);
+	await expect(unfoldMarkers).toHaveCount(1);
+	await expect(foldMarkers).toHaveCount(5);
+	// Folding hides lines; the text and the panels are unchanged.
+	await expect(page.getByRole('region', { name: 'Progress' }).getByRole('checkbox')).toHaveCount(2);
+
+	// Typing elsewhere keeps the fold and the markers.
+	await cursorAtEndOf(page, 'Checks the plan editor.');
+	await page.keyboard.type(' More.');
+	await expect(page.locator('.cm-content .cm-line', { hasText: 'Checks the plan editor. More.' })).toBeVisible();
+	await expect(unfoldMarkers).toHaveCount(1);
+	await expect(foldMarkers).toHaveCount(5);
+
+	await clickFoldMarker(page, '## Progress', 'Unfold line');
+	await expect(page.locator('.cm-content .cm-line', { hasText: 'First step' })).toBeVisible();
+	await expect(page.locator('.cm-foldPlaceholder')).toHaveCount(0);
+	await expect(foldMarkers).toHaveCount(6);
 });
 
 test('lint marks follow typing: a finding appears after an edit and goes once a progress entry is added', async ({ page, app, repo }) => {

@@ -14,7 +14,7 @@ import {
 } from '@codemirror/view';
 import { EditorState, StateEffect, StateField, Transaction, type Extension } from '@codemirror/state';
 import { markdown } from '@codemirror/lang-markdown';
-import { bracketMatching, defaultHighlightStyle, foldGutter, foldKeymap, indentOnInput, syntaxHighlighting } from '@codemirror/language';
+import { bracketMatching, defaultHighlightStyle, foldKeymap, indentOnInput, syntaxHighlighting } from '@codemirror/language';
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { highlightSelectionMatches, searchKeymap } from '@codemirror/search';
 import { forEachDiagnostic, setDiagnostics, lintGutter, lintKeymap, type Diagnostic } from '@codemirror/lint';
@@ -23,6 +23,7 @@ import { detectLineSeparator, offsetMap, type OffsetMap } from './offsets';
 import { minimalChanges } from './text-diff';
 import { planEditorTheme } from './theme';
 import { headingFold } from './heading-fold';
+import { headingFoldGutter } from './heading-fold-gutter';
 
 /** Sets (or clears) the highlighted next action, in editor positions. */
 const setNextAction = StateEffect.define<{ from: number; to: number } | null>();
@@ -30,14 +31,15 @@ const setNextAction = StateEffect.define<{ from: number; to: number } | null>();
 /**
  * `basicSetup` of `codemirror` 6.0.2 without autocompletion and bracket closing: a plan is prose,
  * and both asked the syntax tree for language data at the cursor on every keystroke (with
- * close-bracket and completion keys gone, nothing else changes).
+ * close-bracket and completion keys gone, nothing else changes). Its fold gutter is the heading
+ * fold gutter (`heading-fold-gutter.ts`): markers on headings, not a question to every line.
  */
 const planSetup: Extension = [
 	lineNumbers(),
 	highlightActiveLineGutter(),
 	highlightSpecialChars(),
 	history(),
-	foldGutter(),
+	headingFoldGutter,
 	drawSelection(),
 	dropCursor(),
 	EditorState.allowMultipleSelections.of(true),

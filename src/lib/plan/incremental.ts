@@ -44,11 +44,18 @@ interface Lookup {
 	piece(piece: string): Scan | undefined;
 	/**
 	 * The scan of `text` (a body or piece starting at `start` of the new text) from the scan of
-	 * what it was before a word insert (see `word-insert.ts`), when that insert lies in it.
+	 * what it was before a word insert (see `word-insert.ts`), when that insert lies in it; for a
+	 * body, with the old body's piece scans (all but the one typed in still match their text).
 	 */
-	typed(text: string, start: number, kind: 'body' | 'piece'): Scan | undefined;
+	typed(text: string, start: number, kind: 'body' | 'piece'): Typed | undefined;
 	/** How many scans `typed` gave (and for which insert) and how many remark made, so far. */
 	count: Counts;
+}
+
+/** A scan moved by a word insert, and the piece scans of the body it came from. */
+interface Typed {
+	scan: Scan;
+	pieces: Map<string, Scan> | null;
 }
 
 interface Counts {
@@ -171,16 +178,17 @@ function repartsWith(prev: State, text: string): { parts: Part[]; lookup: Lookup
 	// holds it is then the old one moved (see word-insert.ts).
 	const inserted = oldEnd === head && delta > 0 ? text.slice(head, head + delta) : null;
 	const count = counts();
-	const typed = (t: string, start: number, kind: 'body' | 'piece'): Scan | undefined => {
+	const typed = (t: string, start: number, kind: 'body' | 'piece'): Typed | undefined => {
 		if (inserted === null || start >= head || head + delta > start + t.length) return undefined;
 		const at = head - start;
 		const was = t.slice(0, at) + t.slice(at + delta);
-		const old = kind === 'body' ? bodies.get(was)?.scan : pieces.get(was);
+		const oldBody = kind === 'body' ? bodies.get(was) : undefined;
+		const old = kind === 'body' ? oldBody?.scan : pieces.get(was);
 		const scan = old && scanWithWordInserted(old, at, inserted);
 		if (!scan) return undefined;
 		count.typed++;
 		count.insert = { at: head, inserted };
-		return scan;
+		return { scan, pieces: oldBody?.pieces ?? null };
 	};
 	const lookup: Lookup = { body: (body) => bodies.get(body), piece: (piece) => pieces.get(piece), typed, count };
 
@@ -218,12 +226,18 @@ function repartsWith(prev: State, text: string): { parts: Part[]; lookup: Lookup
 	}
 }
 
-/** Scans a chunk `body` starting at `start` of the text: piece by piece between list items when it can be cut. */
+/**
+ * Scans a chunk `body` starting at `start` of the text: the old scan moved when a word was typed
+ * in it, else piece by piece between list items when it can be cut.
+ */
 function scanChunk(body: string, start: number, lookup: Lookup): ChunkScan {
 	const remark = (t: string): Scan => {
 		lookup.count.scanned++;
 		return scanMarkdown(t);
 	};
+	// A word typed in the body: its old scan moved, as one, before cutting it into pieces.
+	const typed = lookup.typed(body, start, 'body');
+	if (typed) return { scan: typed.scan, open: endsOpen(body, typed.scan), pieces: typed.pieces };
 	const cuts = itemCuts(body);
 	if (cuts.length) {
 		const bounds = [0, ...cuts, body.length];
@@ -231,14 +245,14 @@ function scanChunk(body: string, start: number, lookup: Lookup): ChunkScan {
 		const parts: ScanPart[] = [];
 		for (let i = 0; i + 1 < bounds.length; i++) {
 			const piece = body.slice(bounds[i], bounds[i + 1]);
-			const scan = pieces.get(piece) ?? lookup.piece(piece) ?? lookup.typed(piece, start + bounds[i], 'piece') ?? remark(piece);
+			const scan = pieces.get(piece) ?? lookup.piece(piece) ?? lookup.typed(piece, start + bounds[i], 'piece')?.scan ?? remark(piece);
 			pieces.set(piece, scan);
 			parts.push({ scan, offset: bounds[i] });
 		}
 		const scan = joinListPieces(joinScans(body, parts), cuts);
 		if (scan) return { scan, open: endsOpen(body, scan), pieces };
 	}
-	const scan = lookup.typed(body, start, 'body') ?? remark(body);
+	const scan = remark(body);
 	return { scan, open: endsOpen(body, scan), pieces: null };
 }
 

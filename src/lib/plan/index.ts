@@ -33,6 +33,7 @@ export { discoverPlans, hasLivingHeadings } from './discover';
 export type { DiscoveredPlan, DiscoverOptions, PlanGroup, ReadFile } from './discover';
 
 // Helpers shared by the UI
+export { knownSameContent } from './moved';
 export { allPhases, findPhase } from './deps';
 export { naturalCompare } from './natural-sort';
 

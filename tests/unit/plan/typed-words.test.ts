@@ -16,7 +16,8 @@ import { buildSections } from '../../../src/lib/plan/parse/sections';
 import { knownPhases, phasesAfterInsert } from '../../../src/lib/plan/parse/phases-after-insert';
 import { buildPhases } from '../../../src/lib/plan/parse/phases';
 import { scanMarkdown, type Scan } from '../../../src/lib/plan/parse/tree';
-import type { PlanDoc, Section } from '../../../src/lib/plan/types';
+import type { Phase, PlanDoc, Section } from '../../../src/lib/plan/types';
+import { knownSameContent } from '../../../src/lib/plan/moved';
 import { scanWithWordInserted } from '../../../src/lib/plan/parse/word-insert';
 import { createRandom, loadCorpusSeeds } from './support/fuzz';
 
@@ -37,6 +38,39 @@ const windows = texts.flatMap((text) => {
 	for (let i = 0; i < lines.length; i += 150) out.push(lines.slice(i, i + 150).join(''));
 	return out;
 });
+
+/** Every phase of `phases`, nested ones included. */
+function flatPhases(phases: readonly Phase[]): Phase[] {
+	return phases.flatMap((p) => [p, ...flatPhases(p.children)]);
+}
+
+/** `value` without its offsets (the keys `equalIgnoringOffsets` in the panels skips). */
+function withoutOffsets(value: unknown): unknown {
+	if (Array.isArray(value)) return value.map(withoutOffsets);
+	if (typeof value !== 'object' || value === null) return value;
+	return Object.fromEntries(
+		Object.entries(value)
+			.filter(([k]) => k !== 'span' && k !== 'headingSpan' && k !== 'contentStart')
+			.map(([k, v]) => [k, withoutOffsets(v)])
+	);
+}
+
+/**
+ * Checks that every phase of `doc` the parser says it moved from a phase of `prev` (see
+ * `moved.ts`) holds the same content but for offsets; returns how many such pairs there were.
+ */
+function expectMovedPhasesEqual(prev: PlanDoc, doc: PlanDoc): number {
+	let pairs = 0;
+	const before = flatPhases(prev.phases);
+	for (const p of flatPhases(doc.phases)) {
+		for (const q of before) {
+			if (p === q || !knownSameContent(p, q)) continue;
+			pairs++;
+			expect(withoutOffsets(p), `phase ${p.id} marked as moved from phase ${q.id}`).toEqual(withoutOffsets(q));
+		}
+	}
+	return pairs;
+}
 
 /** A random place just after a letter or digit (where typing a word happens), or null. */
 function wordPlace(text: string, random: () => number): number | null {
@@ -83,6 +117,7 @@ describe('typing words', () => {
 		const random = createRandom(23);
 		let keys = 0;
 		let typed = 0;
+		let movedPairs = 0;
 		for (const start of windows) {
 			const parser = createIncrementalParser();
 			let text = start;
@@ -100,6 +135,7 @@ describe('typing words', () => {
 					expect(doc, `typing ${c} at ${at - 1}: ${JSON.stringify(text.slice(at - 30, at + 10))}`).toEqual(parsePlan(text));
 					// The phases it took over are shared with the model before: that one must not change.
 					expect(prev).toEqual(frozen);
+					movedPairs += expectMovedPhasesEqual(prev, doc);
 					prev = doc;
 				}
 			}
@@ -107,6 +143,8 @@ describe('typing words', () => {
 		}
 		expect(keys).toBeGreaterThan(250);
 		expect(typed).toBeGreaterThan(keys / 3);
+		// Positive control: phases really were taken over as moved copies (and checked above).
+		expect(movedPairs).toBeGreaterThan(50);
 	}, 300_000);
 
 	it('a definition whose label a letter makes too long turns into a paragraph, as parsePlan reads it', () => {

@@ -5,6 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { equalIgnoringOffsets, keepUnchanged, reconcile, sameFields } from '../../../src/lib/ui/panels/stable-rows';
 import { parsePlan } from '../../../src/lib/plan/parse';
+import { createIncrementalParser } from '../../../src/lib/plan/incremental';
+import { knownSameContent } from '../../../src/lib/plan/moved';
 
 const views = (...texts: string[]) => texts.map((text) => ({ text }));
 
@@ -55,5 +57,45 @@ describe('equalIgnoringOffsets and keepUnchanged', () => {
 		expect(changed).not.toBe(before);
 		expect(changed[0]).toBe(before[0]);
 		expect(changed[1]).not.toBe(before[1]);
+	});
+
+	it('takes phases the parser moved after a typed letter as unchanged, and the phase typed in as changed', () => {
+		const text = '# P\n\n## Progress\n\n- [ ] first item\n\n## Phase 1: A\n\n- [ ] one\n\n## Phase 2: B\n\n- [x] two\n';
+		const parser = createIncrementalParser();
+		const before = parser.parse(text).phases;
+		const at = text.indexOf('first item') + 10;
+		const typed = parser.parse(text.slice(0, at) + 'x' + text.slice(at));
+		expect(parser.typedParses).toBe(1);
+		expect(typed.phases[0]).not.toBe(before[0]);
+		expect(typed.phases[0].span.start).toBe(before[0].span.start + 1);
+		expect(keepUnchanged(before, typed.phases)).toBe(before);
+		// Typing inside phase 2: phase 1 is unchanged, phase 2 is not.
+		const inTwo = text.indexOf('two') + 3;
+		const parser2 = createIncrementalParser();
+		const before2 = parser2.parse(text).phases;
+		const typed2 = parser2.parse(text.slice(0, inTwo) + 'x' + text.slice(inTwo)).phases;
+		const kept = keepUnchanged(before2, typed2);
+		expect(kept[0]).toBe(before2[0]);
+		expect(kept[1]).toBe(typed2[1]);
+		expect(kept[1].tasks[0].text).toBe('twox');
+	});
+
+	it('after a full parse gave equal new phases, the phases moved on the next keys are known to match the shown ones', () => {
+		const text = '# P\n\n## Progress\n\n- [ ] first item\n\n## Phase 1: A\n\n- [ ] one\n';
+		const parser = createIncrementalParser();
+		const shown = keepUnchanged([], parser.parse(text).phases);
+		// A letter in a task's first word: read by remark, phases built again (new objects).
+		let edited = text.replace('first item', 'firstx item');
+		const rebuilt = parser.parse(edited).phases;
+		expect(parser.typedParses).toBe(0);
+		expect(knownSameContent(shown[0], rebuilt[0])).toBe(false);
+		expect(keepUnchanged(shown, rebuilt)).toBe(shown);
+		// The next letter is typed after a word: the phase is moved from the rebuilt one.
+		const at = edited.indexOf('item') + 4;
+		edited = edited.slice(0, at) + 'y' + edited.slice(at);
+		const moved = parser.parse(edited).phases;
+		expect(parser.typedParses).toBe(1);
+		expect(knownSameContent(shown[0], moved[0])).toBe(true);
+		expect(keepUnchanged(shown, moved)).toBe(shown);
 	});
 });

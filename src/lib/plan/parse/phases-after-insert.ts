@@ -5,6 +5,7 @@
  * was — the ones before the insert the very same objects, the ones after it moved by its length
  * (holding the new scan's items and sections, as `buildPhases` would).
  */
+import { markMoved } from '../moved';
 import type { Phase, PlanDoc, ProgressItem, Section } from '../types';
 import { toProgressItem } from './items';
 import { boldLead, firstSectionAtOrAfter, type KnownPhase } from './phases';
@@ -93,7 +94,7 @@ function anyPhase(phases: readonly Phase[], test: (p: Phase) => boolean): boolea
 /**
  * `p` as it is after the insert: the same object when it ends before it, else (it starts after
  * it) a copy moved by `d` whose items and sections are the new scan's own (the objects
- * `buildPhases` would use), or null when one cannot be found.
+ * `buildPhases` would use), marked as moved from `p` (see `moved.ts`), or null when one cannot be found.
  */
 function movePhase(p: Phase, at: number, d: number, scan: Scan, sections: readonly Section[]): Phase | null {
 	if (p.span.end < at) return p;
@@ -122,7 +123,7 @@ function movePhase(p: Phase, at: number, d: number, scan: Scan, sections: readon
 	const verify = section(p.stages.verify);
 	const summary = section(p.summary);
 	if (!tasks || !entryCriteria || !exitCriteria || build === undefined || review === undefined || verify === undefined || summary === undefined) return null;
-	return {
+	return markMoved<Phase>({
 		id: p.id,
 		span: { start: p.span.start + d, end: p.span.end + d },
 		headingSpan: { start: p.headingSpan.start + d, end: p.headingSpan.end + d },
@@ -140,7 +141,7 @@ function movePhase(p: Phase, at: number, d: number, scan: Scan, sections: readon
 		budget: p.budget,
 		summary,
 		children
-	};
+	}, p);
 }
 
 /** The section of `sections` (sorted by start) that starts at `start`, or undefined. */

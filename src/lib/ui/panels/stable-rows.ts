@@ -6,6 +6,8 @@
  * their key (same DOM, focus kept), and only inserted rows get new keys.
  */
 
+import { knownSameContent, noteSameContent } from '$lib/plan/moved';
+
 /** A view row with its stable key. */
 export type Keyed<T> = T & { readonly key: number };
 
@@ -50,6 +52,8 @@ const OFFSET_KEYS = new Set(['span', 'headingSpan', 'contentStart']);
 export function equalIgnoringOffsets(a: unknown, b: unknown): boolean {
 	if (a === b) return true;
 	if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+	// A model object the parser moved from the other one (or both from one): equal but for offsets.
+	if (knownSameContent(a, b)) return true;
 	if (Array.isArray(a)) {
 		if (!Array.isArray(b) || a.length !== b.length) return false;
 		for (let i = 0; i < a.length; i++) if (!equalIgnoringOffsets(a[i], b[i])) return false;
@@ -80,7 +84,11 @@ export function equalIgnoringOffsets(a: unknown, b: unknown): boolean {
 export function keepUnchanged<T>(prev: readonly T[], next: readonly T[]): T[] {
 	let all = prev.length === next.length;
 	const out = next.map((n, i) => {
-		if (i < prev.length && equalIgnoringOffsets(prev[i], n)) return prev[i];
+		if (i < prev.length && equalIgnoringOffsets(prev[i], n)) {
+			// Copies the parser moves from `n` on the next keys are then known to match too.
+			if (typeof n === 'object' && n !== null) noteSameContent(prev[i] as object, n);
+			return prev[i];
+		}
 		all = false;
 		return n;
 	});
