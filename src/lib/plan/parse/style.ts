@@ -47,8 +47,14 @@ export function readStyle(scan: Scan, sections: readonly Section[], progressTask
 	let ascii = 0;
 	for (const t of scan.allTasks) {
 		if (t.state !== 'done') continue;
-		if (scan.text.slice(t.start, t.textStart).includes('✅')) emoji++;
+		if (hasCheckMark(scan.text, t.start, t.textStart)) emoji++;
 		else ascii++;
 	}
 	return { timestamps: COARSE[timestampFormat], timestampFormat, datedLog, done_marker: emoji > ascii ? '[✅]' : '[x]' };
+}
+
+/** Whether ✅ (one UTF-16 unit) is in `text` between `from` and `to`: read in place, as this runs for every done item on every parse. */
+function hasCheckMark(text: string, from: number, to: number): boolean {
+	for (let i = from; i < to; i++) if (text.charCodeAt(i) === 0x2705) return true;
+	return false;
 }
