@@ -210,21 +210,24 @@ async function openSubject(label: string, buildDir: string, repoUrl: string): Pr
 		headless: true,
 		args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
 	});
-	const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-	page.setDefaultTimeout(120_000);
-	await page.goto(app.url);
-	await page.getByRole('textbox', { name: 'Repository URL' }).fill(repoUrl);
-	await page.getByRole('textbox', { name: 'Branch' }).fill('main');
-	await page.getByRole('button', { name: 'Clone' }).click();
-	await page.getByRole('link', { name: 'bench', exact: true }).first().waitFor();
-	return {
-		label,
-		page,
-		async close() {
-			await browser.close();
-			await app.stop();
-		}
+	const close = async (): Promise<void> => {
+		await browser.close();
+		await app.stop();
 	};
+	try {
+		const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+		page.setDefaultTimeout(120_000);
+		await page.goto(app.url);
+		await page.getByRole('textbox', { name: 'Repository URL' }).fill(repoUrl);
+		await page.getByRole('textbox', { name: 'Branch' }).fill('main');
+		await page.getByRole('button', { name: 'Clone' }).click();
+		await page.getByRole('link', { name: 'bench', exact: true }).first().waitFor();
+		return { label, page, close };
+	} catch (error) {
+		// Not yet in the caller's list: close its browser and server here, or Node never exits.
+		await close();
+		throw error;
+	}
 }
 
 /** Opens `file` of the bench repo from the home screen, as a person goes from one plan to the next. */

@@ -4,11 +4,12 @@
  * folded from here, or any block folded with the keyboard). CodeMirror's own `foldGutter` asks
  * every line in view whether it folds, on every keystroke, through every fold service and the
  * syntax tree: about a hundred lines each time. Here only the top-level blocks in view are read,
- * and `foldable` is asked of heading lines only. Clicking works as in `foldGutter`; folding any
- * block with Ctrl-Shift-[ (`foldKeymap`) still works as before.
+ * and `foldable` is asked of heading lines only. A click beside a marker folds or unfolds as in
+ * `foldGutter`, a click beside any other line does nothing; folding any block with Ctrl-Shift-[
+ * (`foldKeymap`) still works as before.
  */
 import { codeFolding, foldable, foldedRanges, foldEffect, syntaxTree, unfoldEffect } from '@codemirror/language';
-import { RangeSet, RangeSetBuilder, type EditorState, type Extension } from '@codemirror/state';
+import { RangeSet, RangeSetBuilder, type EditorState, type Extension, type StateEffect } from '@codemirror/state';
 import { gutter, GutterMarker, ViewPlugin, type BlockInfo, type EditorView, type ViewUpdate } from '@codemirror/view';
 
 class FoldMarker extends GutterMarker {
@@ -41,6 +42,12 @@ function foldOnLine(state: EditorState, from: number, to: number): { from: numbe
 		return false;
 	});
 	return found[0] ?? null;
+}
+
+/** Whether the line starting at `lineFrom` starts a top-level heading. */
+function startsTopLevelHeading(state: EditorState, lineFrom: number): boolean {
+	const node = syntaxTree(state).topNode.childAfter(lineFrom);
+	return node !== null && HEADING.test(node.type.name) && state.doc.lineAt(node.from).from === lineFrom;
 }
 
 /** The markers for the lines between `from` and `to` (the viewport). */
@@ -81,18 +88,22 @@ const markersPlugin = ViewPlugin.fromClass(
 	}
 );
 
+/**
+ * What a click in the gutter beside the line `[from, to]` does: unfold the fold that starts on it,
+ * fold the section of a top-level heading, or nothing (a line without a marker).
+ */
+export function gutterClickEffect(state: EditorState, from: number, to: number): StateEffect<{ from: number; to: number }> | null {
+	const folded = foldOnLine(state, from, to);
+	if (folded) return unfoldEffect.of(folded);
+	if (!startsTopLevelHeading(state, from)) return null;
+	const range = foldable(state, from, to);
+	return range ? foldEffect.of(range) : null;
+}
+
 function toggle(view: EditorView, line: BlockInfo): boolean {
-	const folded = foldOnLine(view.state, line.from, line.to);
-	if (folded) {
-		view.dispatch({ effects: unfoldEffect.of(folded) });
-		return true;
-	}
-	const range = foldable(view.state, line.from, line.to);
-	if (range) {
-		view.dispatch({ effects: foldEffect.of(range) });
-		return true;
-	}
-	return false;
+	const effect = gutterClickEffect(view.state, line.from, line.to);
+	if (effect) view.dispatch({ effects: effect });
+	return effect !== null;
 }
 
 /** The heading fold gutter with CodeMirror's folding state and placeholders (`codeFolding`). */

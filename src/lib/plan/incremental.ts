@@ -188,7 +188,7 @@ function repartsWith(prev: State, text: string): { parts: Part[]; lookup: Lookup
 		if (!scan) return undefined;
 		count.typed++;
 		count.insert = { at: head, inserted };
-		return { scan, pieces: oldBody?.pieces ?? null };
+		return { scan, pieces: oldBody?.pieces ? piecesAfterInsert(t, oldBody.pieces, at, inserted) : null };
 	};
 	const lookup: Lookup = { body: (body) => bodies.get(body), piece: (piece) => pieces.get(piece), typed, count };
 
@@ -224,6 +224,33 @@ function repartsWith(prev: State, text: string): { parts: Part[]; lookup: Lookup
 		}
 		b = Math.min(parts.length, b + step);
 	}
+}
+
+/**
+ * The piece scans of `body` (a chunk body a word was typed into at `at`) from those of the body
+ * before, with the piece typed into under its new text (its old scan moved) instead of its old
+ * text. The other pieces are unchanged, so a later key in another item finds them all.
+ */
+function piecesAfterInsert(body: string, before: Map<string, Scan>, at: number, inserted: string): Map<string, Scan> {
+	const cuts = itemCuts(body);
+	let from = 0;
+	let to = body.length;
+	for (const cut of cuts) {
+		if (cut <= at) from = cut;
+		else {
+			to = cut;
+			break;
+		}
+	}
+	const piece = body.slice(from, to);
+	const was = piece.slice(0, at - from) + piece.slice(at - from + inserted.length);
+	const old = before.get(was);
+	const moved = old && !before.has(piece) ? scanWithWordInserted(old, at - from, inserted) : null;
+	if (!moved) return before;
+	const after = new Map(before);
+	after.delete(was);
+	after.set(piece, moved);
+	return after;
 }
 
 /**

@@ -2,18 +2,18 @@
  * The heading fold gutter's markers: on every corpus plan, exactly the top-level heading lines
  * that fold get "Fold line" (the lines CodeMirror's own foldGutter marks among headings), no
  * other line does, and a folded range — a heading's or any block folded from the keyboard —
- * puts "Unfold line" on the line it starts on.
+ * puts "Unfold line" on the line it starts on; a click acts only beside a marker.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { EditorState, type RangeSet } from '@codemirror/state';
-import { ensureSyntaxTree, foldable, foldEffect, foldedRanges, syntaxTree } from '@codemirror/language';
+import { EditorState, type RangeSet, type StateEffect } from '@codemirror/state';
+import { ensureSyntaxTree, foldable, foldEffect, foldedRanges, syntaxTree, unfoldEffect } from '@codemirror/language';
 import { markdown } from '@codemirror/lang-markdown';
 import type { GutterMarker } from '@codemirror/view';
 import { headingFold } from '../../../src/lib/editor/heading-fold';
-import { headingFoldGutter, headingFoldMarkers } from '../../../src/lib/editor/heading-fold-gutter';
+import { gutterClickEffect, headingFoldGutter, headingFoldMarkers } from '../../../src/lib/editor/heading-fold-gutter';
 
 const corpusDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../shared/corpus');
 
@@ -96,5 +96,26 @@ describe('heading fold gutter', () => {
 		expect(lines.get(3)).toBe(false);
 		expect(lines.get(1)).toBe(true);
 		expect(lines.get(9)).toBe(true);
+	});
+
+	it('a click folds a top-level heading, unfolds a fold, and does nothing beside a line without a marker', () => {
+		const text = '# Plan\n\n## Progress\n\n- [ ] one\n  more about one\n- [ ] two\n\n> ## Quoted heading\n>\n> body\n\nSetext\n------\n\ntext\n';
+		let state = stateOf(text);
+		const click = (n: number) => gutterClickEffect(state, state.doc.line(n).from, state.doc.line(n).to);
+		// Beside the list item and the quoted heading: no marker, so no fold (foldable says they could).
+		expect(foldable(state, state.doc.line(5).from, state.doc.line(5).to)).not.toBeNull();
+		expect(click(5)).toBeNull();
+		expect(click(9)).toBeNull();
+		// The setext heading's underline carries no marker either; its text line does.
+		expect(click(14)).toBeNull();
+		expect(click(13)?.is(foldEffect)).toBe(true);
+		const fold = click(3);
+		expect(fold?.is(foldEffect)).toBe(true);
+		state = state.update({ effects: fold as StateEffect<unknown> }).state;
+		expect(foldedRanges(state).size).toBe(1);
+		const unfold = click(3);
+		expect(unfold?.is(unfoldEffect)).toBe(true);
+		state = state.update({ effects: unfold as StateEffect<unknown> }).state;
+		expect(foldedRanges(state).size).toBe(0);
 	});
 });
