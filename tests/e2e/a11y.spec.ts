@@ -5,6 +5,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { submitClone } from './workspace';
 
 const PLAN_PATH = 'docs/plans/a11y.md';
 const PLAN = [
@@ -74,8 +75,7 @@ for (const scheme of ['light', 'dark'] as const) {
 		expect(bg).toBe(scheme === 'light' ? 'rgb(255, 255, 255)' : 'rgb(13, 17, 23)');
 		expect(await seriousViolations(page), 'empty home').toEqual([]);
 
-		await page.getByRole('textbox', { name: 'Repository URL' }).fill(fixture.url);
-		await page.getByRole('button', { name: 'Clone' }).click();
+		await submitClone(page, fixture.url, { branch: null });
 		const next = page.getByRole('list', { name: `Next actions in ${fixture.name}` });
 		await expect(next).toContainText('Check the contrast');
 		await page.getByRole('searchbox', { name: 'Search plans' }).fill('contrast');

@@ -7,6 +7,7 @@ import type { Page } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, projectRoot, test } from './fixtures';
+import { submitClone } from './workspace';
 import { git } from '../support/repos';
 
 const FILES = {
@@ -21,9 +22,7 @@ const FILES = {
 
 /** Fills the clone form and presses Clone. */
 async function startClone(page: Page, url: string, branch = 'main'): Promise<void> {
-	await page.getByRole('textbox', { name: 'Repository URL' }).fill(url);
-	await page.getByRole('textbox', { name: 'Branch' }).fill(branch);
-	await page.getByRole('button', { name: 'Clone' }).click();
+	await submitClone(page, url, { branch });
 }
 
 /** Names of the repo databases lightning-fs made in this origin. */

@@ -7,6 +7,7 @@ import type { Page } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { expect, test } from './fixtures';
+import { submitClone } from './workspace';
 import { startCorsProxy } from '../support/cors-proxy';
 import { startGitServer } from '../support/git-server';
 import { createBareRepo } from '../support/repos';
@@ -19,12 +20,8 @@ const FILES = {
 
 /** Fills the clone form and presses Clone. */
 async function clone(page: Page, url: string, opts: { token?: string; username?: string; proxy?: string } = {}): Promise<void> {
-	await page.getByRole('textbox', { name: 'Repository URL' }).fill(url);
-	await page.getByRole('textbox', { name: 'Branch' }).fill('main');
-	await page.getByRole('textbox', { name: 'CORS proxy' }).fill(opts.proxy ?? '');
-	await page.getByRole('textbox', { name: 'Access token' }).fill(opts.token ?? '');
-	await page.getByRole('textbox', { name: 'Username' }).fill(opts.username ?? '');
-	await page.getByRole('button', { name: 'Clone' }).click();
+	// Every field is set, so nothing typed for an earlier clone in the same test carries over.
+	await submitClone(page, url, { proxy: opts.proxy ?? '', token: opts.token ?? '', username: opts.username ?? '' });
 }
 
 /** Names of the repo databases in this origin. */

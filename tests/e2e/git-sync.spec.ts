@@ -10,6 +10,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type FixtureRepo } from './fixtures';
+import { cloneAndOpenPlan } from './workspace';
 import { startCorsProxy } from '../support/cors-proxy';
 import { startGitServer } from '../support/git-server';
 import { cloneNative, createBareRepo, fsckStrict, git, gitAsync, readRemoteFile, remoteLog } from '../support/repos';
@@ -63,13 +64,7 @@ test.afterAll(() => {
 /** Clones through the workspace screen (optionally with a token / proxy) and opens the plan. */
 async function cloneAndOpen(page: Page, appUrl: string, url: string, name: string, opts: { proxy?: string } = {}): Promise<void> {
 	await page.goto(appUrl);
-	await page.getByRole('textbox', { name: 'Repository URL' }).fill(url);
-	await page.getByRole('textbox', { name: 'Branch' }).fill('main');
-	await page.getByRole('textbox', { name: 'CORS proxy' }).fill(opts.proxy ?? '');
-	await page.getByRole('button', { name: 'Clone' }).click();
-	await page.getByRole('link', { name }).click();
-	await page.getByRole('list', { name: 'Plans', exact: true }).getByRole('link', { name: PLAN_PATH, exact: true }).click();
-	await expect(page.getByRole('textbox', { name: 'Plan text' })).toBeVisible();
+	await cloneAndOpenPlan(page, url, name, PLAN_PATH, { proxy: opts.proxy ?? '' });
 	await expect(page.getByRole('status')).toHaveText(/^Everything pushed/);
 }
 

@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from './fixtures';
+import { cloneAndOpenPlan } from './workspace';
 import { cloneNative, git } from '../support/repos';
 
 const PLAN = ['# History plan', '', '## Progress', '', '- [ ] Alpha', '- [ ] Beta', '', '## Phase 1: Setup', '', '- [ ] Set up', ''].join('\n');
@@ -26,11 +27,7 @@ test('History lists the file’s commits, marks the phase completion and the unp
 	}
 
 	await page.goto(app.url);
-	await page.getByRole('textbox', { name: 'Repository URL' }).fill(fixture.url);
-	await page.getByRole('textbox', { name: 'Branch' }).fill('main');
-	await page.getByRole('button', { name: 'Clone' }).click();
-	await page.getByRole('link', { name: fixture.name }).click();
-	await page.getByRole('list', { name: 'Plans', exact: true }).getByRole('link', { name: 'docs/plans/history.md', exact: true }).click();
+	await cloneAndOpenPlan(page, fixture.url, fixture.name, 'docs/plans/history.md');
 	await expect(page.getByRole('textbox', { name: 'Plan text' })).toBeVisible();
 
 	await page.getByRole('region', { name: 'Progress' }).getByRole('checkbox', { name: 'Alpha' }).check();
@@ -87,11 +84,7 @@ test('the background deepen brings every older commit, each readable with its di
 	expect(subjects).toHaveLength(5);
 
 	await page.goto(app.url);
-	await page.getByRole('textbox', { name: 'Repository URL' }).fill(fixture.url);
-	await page.getByRole('textbox', { name: 'Branch' }).fill('main');
-	await page.getByRole('button', { name: 'Clone' }).click();
-	await page.getByRole('link', { name: fixture.name }).click();
-	await page.getByRole('list', { name: 'Plans', exact: true }).getByRole('link', { name: 'docs/plans/deepen.md', exact: true }).click();
+	await cloneAndOpenPlan(page, fixture.url, fixture.name, 'docs/plans/deepen.md');
 	await expect(page.getByRole('textbox', { name: 'Plan text' })).toBeVisible();
 	await page.getByRole('button', { name: 'History', exact: true }).click();
 	const history = page.getByRole('region', { name: 'History' });

@@ -4,6 +4,7 @@
  */
 import type { Page } from '@playwright/test';
 import { expect, test, type FixtureRepo } from './fixtures';
+import { submitClone } from './workspace';
 
 const ALPHA = [
 	'# Alpha plan',
@@ -35,9 +36,7 @@ const BETA = [
 
 /** Clones `fixture` through the workspace form and waits for its link. */
 async function clone(page: Page, fixture: FixtureRepo): Promise<void> {
-	await page.getByRole('textbox', { name: 'Repository URL' }).fill(fixture.url);
-	await page.getByRole('textbox', { name: 'Branch' }).fill('main');
-	await page.getByRole('button', { name: 'Clone' }).click();
+	await submitClone(page, fixture.url);
 	await expect(page.getByRole('region', { name: 'Repositories' }).getByRole('link', { name: fixture.name, exact: true })).toBeVisible();
 }
 

@@ -4,6 +4,7 @@
  * Content-Security-Policy reports no violation.
  */
 import { expect, test } from './fixtures';
+import { submitClone } from './workspace';
 
 /** Installed before any page script: collects CSP violations the document sees. */
 function recordViolations(): void {
@@ -28,8 +29,7 @@ test('cloning and opening files talks only to the app origin and the git server'
 	await context.addInitScript(recordViolations);
 
 	await page.goto(app.url);
-	await page.getByRole('textbox', { name: 'Repository URL' }).fill(fixture.url);
-	await page.getByRole('button', { name: 'Clone' }).click();
+	await submitClone(page, fixture.url, { branch: null });
 	await page.getByRole('link', { name: 'audited' }).click();
 	const files = page.getByRole('list', { name: 'Files', exact: true });
 	await files.getByRole('button', { name: 'plans/plan.md' }).click();

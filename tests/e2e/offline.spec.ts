@@ -12,6 +12,7 @@ import { startStaticServer } from '../support/static-server';
 import { git, readRemoteFile } from '../support/repos';
 import { PHASES_PLAN, PHASES_PLAN_PATH } from '../support/phase-plan';
 import { buildDir, expect, test } from './fixtures';
+import { cloneAndOpenPlan, submitClone } from './workspace';
 import { waitForController } from './service-worker';
 
 test.use({ viewport: { width: 1280, height: 2000 } });
@@ -25,9 +26,7 @@ test('offline session: open, tick, complete a phase; "2 commits to push" survive
 	const planUrl = `${app.url}/repo/`;
 	await page.goto(app.url);
 	await waitForController(page);
-	await page.getByRole('textbox', { name: 'Repository URL' }).fill(fixture.url);
-	await page.getByRole('textbox', { name: 'Branch' }).fill('main');
-	await page.getByRole('button', { name: 'Clone' }).click();
+	await submitClone(page, fixture.url);
 	await page.getByRole('link', { name: fixture.name }).click();
 	const plans = page.getByRole('list', { name: 'Plans', exact: true });
 	await expect(plans.getByRole('link', { name: PHASES_PLAN_PATH, exact: true })).toBeVisible();
@@ -104,11 +103,7 @@ test('update while editing: typing not yet saved survives taking the new version
 
 	await page.goto(app.url);
 	await waitForController(page);
-	await page.getByRole('textbox', { name: 'Repository URL' }).fill(fixture.url);
-	await page.getByRole('textbox', { name: 'Branch' }).fill('main');
-	await page.getByRole('button', { name: 'Clone' }).click();
-	await page.getByRole('link', { name: fixture.name }).click();
-	await page.getByRole('list', { name: 'Plans', exact: true }).getByRole('link', { name: PHASES_PLAN_PATH, exact: true }).click();
+	await cloneAndOpenPlan(page, fixture.url, fixture.name, PHASES_PLAN_PATH);
 	const editor = page.getByRole('textbox', { name: 'Plan text' });
 	await expect(editor).toBeVisible();
 

@@ -11,6 +11,7 @@
 import type { Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type FixtureRepo } from './fixtures';
+import { cloneAndOpenPlan } from './workspace';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -29,12 +30,7 @@ test.use({ viewport: { width: 1280, height: 2400 } });
 /** Clones `fixture` through the workspace screen and opens the phased plan. */
 async function cloneAndOpen(page: Page, appUrl: string, fixture: FixtureRepo, planPath = PHASES_PLAN_PATH): Promise<void> {
 	await page.goto(appUrl);
-	await page.getByRole('textbox', { name: 'Repository URL' }).fill(fixture.url);
-	await page.getByRole('textbox', { name: 'Branch' }).fill('main');
-	await page.getByRole('button', { name: 'Clone' }).click();
-	await page.getByRole('link', { name: fixture.name }).click();
-	await page.getByRole('list', { name: 'Plans', exact: true }).getByRole('link', { name: planPath, exact: true }).click();
-	await expect(page.getByRole('textbox', { name: 'Plan text' })).toBeVisible();
+	await cloneAndOpenPlan(page, fixture.url, fixture.name, planPath);
 	await expect(page.getByRole('status')).toHaveText(/^Everything pushed/);
 }
 

@@ -7,6 +7,7 @@ import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, projectRoot, test, type FixtureRepo } from './fixtures';
+import { cloneAndOpenRepo } from './workspace';
 import { git, readRemoteFile } from '../support/repos';
 
 const corpusDir = path.resolve(projectRoot, '../shared/corpus');
@@ -41,11 +42,7 @@ const PLAN = [
 /** Clones `fixture` through the workspace screen and opens its repo page. */
 async function cloneRepo(page: Page, appUrl: string, fixture: FixtureRepo): Promise<void> {
 	await page.goto(appUrl);
-	await page.getByRole('textbox', { name: 'Repository URL' }).fill(fixture.url);
-	await page.getByRole('textbox', { name: 'Branch' }).fill('main');
-	await page.getByRole('button', { name: 'Clone' }).click();
-	await page.getByRole('link', { name: fixture.name }).click();
-	await expect(page.getByRole('list', { name: 'Plans', exact: true })).toBeVisible();
+	await cloneAndOpenRepo(page, fixture.url, fixture.name);
 }
 
 /** Opens a plan from the "Plans" list and waits for the editor. */

@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type FixtureRepo } from './fixtures';
+import { submitClone } from './workspace';
 import { cloneNative, git, gitAsync, readRemoteFile } from '../support/repos';
 
 const DATED = `# Release plan
@@ -61,9 +62,7 @@ test.afterAll(() => {
 /** Clones through the UI and opens `planPath`. */
 async function open(page: Page, appUrl: string, fixture: FixtureRepo, planPath: string): Promise<void> {
 	await page.goto(appUrl);
-	await page.getByRole('textbox', { name: 'Repository URL' }).fill(fixture.url);
-	await page.getByRole('textbox', { name: 'Branch' }).fill('main');
-	await page.getByRole('button', { name: 'Clone' }).click();
+	await submitClone(page, fixture.url);
 	await page.getByRole('link', { name: fixture.name }).click();
 	await page.getByRole('link', { name: planPath, exact: true }).first().click();
 	await expect(page.getByRole('textbox', { name: 'Plan text' })).toBeVisible();

@@ -13,6 +13,7 @@ import { startStaticServer } from '../support/static-server';
 import { git } from '../support/repos';
 import { buildDir, expect, test } from './fixtures';
 import { waitForController } from './service-worker';
+import { submitClone } from './workspace';
 
 const UPDATE_PROMPT = 'New version — reload';
 
@@ -247,8 +248,7 @@ test('with the server stopped: two commits wait, "Export unpushed work" download
 	const planPath = 'docs/plans/export.md';
 	const fixture = repo('exporting', { [planPath]: EXPORT_PLAN });
 	await page.goto(app.url);
-	await page.getByRole('textbox', { name: 'Repository URL' }).fill(fixture.url);
-	await page.getByRole('button', { name: 'Clone' }).click();
+	await submitClone(page, fixture.url, { branch: null });
 	const row = page.getByRole('list', { name: 'Next actions in exporting' }).getByRole('listitem').filter({ has: page.getByText(planPath, { exact: true }) });
 	await row.getByRole('link', { name: 'Quick update' }).click();
 	await expect(page.getByRole('checkbox', { name: 'Pack the crates' })).toBeVisible();
@@ -346,8 +346,7 @@ test('quick update works offline: app and git servers stopped, reload, tick and 
 	const fixture = repo('offline-quick', { [planPath]: EXPORT_PLAN });
 	await page.goto(app.url);
 	await waitForController(page);
-	await page.getByRole('textbox', { name: 'Repository URL' }).fill(fixture.url);
-	await page.getByRole('button', { name: 'Clone' }).click();
+	await submitClone(page, fixture.url, { branch: null });
 	const row = page.getByRole('list', { name: 'Next actions in offline-quick' }).getByRole('listitem').filter({ has: page.getByText(planPath, { exact: true }) });
 	await row.getByRole('link', { name: 'Quick update' }).click();
 	await expect(page.getByRole('checkbox', { name: 'Pack the crates' })).toBeVisible();

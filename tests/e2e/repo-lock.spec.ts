@@ -1,13 +1,13 @@
 /** One writer per repo across tabs (Web Locks): a second tab is told, and can take over. */
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { submitClone } from './workspace';
 
 const FILES = { 'docs/plan.md': '# Plan\n\n## Progress\n\n- [ ] First step\n' };
 
 /** Fills the clone form and presses Clone. */
 async function clone(page: Page, url: string): Promise<void> {
-	await page.getByRole('textbox', { name: 'Repository URL' }).fill(url);
-	await page.getByRole('button', { name: 'Clone' }).click();
+	await submitClone(page, url, { branch: null });
 }
 
 test('one writer per repo: a second tab is told and can take over', async ({ page, context, app, repo }) => {

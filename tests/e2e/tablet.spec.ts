@@ -5,6 +5,7 @@
  */
 import type { Page } from '@playwright/test';
 import { expect, test, type FixtureRepo } from './fixtures';
+import { submitClone } from './workspace';
 import { fsckStrict, git, readRemoteFile } from '../support/repos';
 
 test.use({ viewport: { width: 820, height: 1180 }, hasTouch: true });
@@ -72,9 +73,7 @@ async function smallTargets(page: Page): Promise<string[]> {
 /** Clones through the workspace form (typing the URL is setup, not the flow under test). */
 async function cloneByTouch(page: Page, appUrl: string, fixture: FixtureRepo): Promise<void> {
 	await page.goto(appUrl);
-	await page.getByRole('textbox', { name: 'Repository URL' }).fill(fixture.url);
-	await page.getByRole('textbox', { name: 'Branch' }).fill('main');
-	await page.getByRole('button', { name: 'Clone' }).tap();
+	await submitClone(page, fixture.url, { press: 'tap' });
 	await expect(page.getByRole('region', { name: 'Repositories' }).getByRole('link', { name: fixture.name, exact: true })).toBeVisible();
 }
 
