@@ -12,7 +12,7 @@ import { readFields } from './parse/fields';
 import { findLiving } from './parse/living';
 import { tableItems, toProgressItem } from './parse/items';
 import { buildPhases, parseDepends } from './parse/phases';
-import { knownPhases, phasesAfterInsert, type WordInsert } from './parse/phases-after-insert';
+import { takeOverPhases, type WordInsert } from './parse/phases-after-insert';
 import { buildSections } from './parse/sections';
 import { readStyle } from './parse/style';
 import { scanMarkdown, type Scan, type TaskNode } from './parse/tree';
@@ -95,9 +95,10 @@ export function planFromScan(scan: Scan, typed?: WordInsert): PlanDoc {
 	const style = readStyle(scan, sections, progressTasks, progressSections);
 
 	// Phases taken over from the model before a word insert already hold their front-matter dependencies.
-	let phases = typed ? phasesAfterInsert(typed, scan, sections) : null;
+	const taken = typed ? takeOverPhases(typed, scan, sections) : null;
+	let phases = taken && 'phases' in taken ? taken.phases : null;
 	if (!phases) {
-		phases = buildPhases(scan, sections, titleSection, (typed && knownPhases(typed, scan, sections)) || undefined);
+		phases = buildPhases(scan, sections, titleSection, taken && 'known' in taken ? taken.known : undefined);
 		applyFrontMatterDepends(scan, phases);
 	}
 

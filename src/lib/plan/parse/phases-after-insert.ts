@@ -26,23 +26,27 @@ const TITLE_FIELDS_REACH = 4000;
 /** How much of a checklist item's text its bold lead is read from (as `mergeChecklistPhases` reads). */
 const BOLD_LEAD_REACH = 300;
 
+/** What can be taken over from the phases before a word insert (see `takeOverPhases`). */
+export type TakenPhases = { phases: Phase[] } | { known: KnownPhase };
+
+/**
+ * The phases after a word insert, read once for both ways of taking them over: all of them
+ * (`phases`) when the insert is in none and each could be moved, else the ones it is not in
+ * (`known`, for `buildPhases`); null when the insert may change which phases there are.
+ */
+export function takeOverPhases(edit: WordInsert, scan: Scan, sections: readonly Section[]): TakenPhases | null {
+	if (!phasesStay(edit, scan, sections)) return null;
+	const phases = movedPhases(edit, scan, sections);
+	return phases ? { phases } : { known: knownFrom(edit, scan, sections) };
+}
+
 /**
  * The phases of `scan` (the scan of the text after the insert, blocks unchanged) from the phases
  * before it, when the insert is in none of them; null when it is in one (see `knownPhases`) or
  * may change which phases there are.
  */
 export function phasesAfterInsert(edit: WordInsert, scan: Scan, sections: readonly Section[]): Phase[] | null {
-	const { before, at, inserted } = edit;
-	const d = inserted.length;
-	if (!phasesStay(edit, scan, sections)) return null;
-	if (anyPhase(before.phases, (p) => p.span.start <= at && at <= p.span.end)) return null;
-	const phases: Phase[] = [];
-	for (const p of before.phases) {
-		const moved = movePhase(p, at, d, scan, sections);
-		if (!moved) return null;
-		phases.push(moved);
-	}
-	return phases;
+	return phasesStay(edit, scan, sections) ? movedPhases(edit, scan, sections) : null;
 }
 
 /**
@@ -51,9 +55,26 @@ export function phasesAfterInsert(edit: WordInsert, scan: Scan, sections: readon
  * null when the insert may change which phases there are.
  */
 export function knownPhases(edit: WordInsert, scan: Scan, sections: readonly Section[]): KnownPhase | null {
+	return phasesStay(edit, scan, sections) ? knownFrom(edit, scan, sections) : null;
+}
+
+/** `phasesAfterInsert` once `phasesStay` holds. */
+function movedPhases(edit: WordInsert, scan: Scan, sections: readonly Section[]): Phase[] | null {
+	const { before, at, inserted } = edit;
+	if (anyPhase(before.phases, (p) => p.span.start <= at && at <= p.span.end)) return null;
+	const phases: Phase[] = [];
+	for (const p of before.phases) {
+		const moved = movePhase(p, at, inserted.length, scan, sections);
+		if (!moved) return null;
+		phases.push(moved);
+	}
+	return phases;
+}
+
+/** `knownPhases` once `phasesStay` holds. */
+function knownFrom(edit: WordInsert, scan: Scan, sections: readonly Section[]): KnownPhase {
 	const { before, at, inserted } = edit;
 	const d = inserted.length;
-	if (!phasesStay(edit, scan, sections)) return null;
 	const byHeading = new Map<number, Phase>();
 	const visit = (ps: readonly Phase[]): void => {
 		for (const p of ps) {
