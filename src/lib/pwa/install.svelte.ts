@@ -63,9 +63,22 @@ export class InstallState {
 /** The one install state of the page. */
 export const install = new InstallState();
 
-// Chromium may fire `beforeinstallprompt` (once per page load) before the shell has mounted and
-// called watch(): keep it from the moment this module loads.
+// Chromium fires `beforeinstallprompt` once per page load, and can do so before this module has
+// loaded: static/install-early.js (a classic script in app.html) keeps the event on the window
+// and announces it; take it from there, and listen directly too.
+type EarlyWindow = Window & { __waymarkInstallPrompt?: BeforeInstallPromptEvent | null };
+
+function adoptEarlyPrompt(): void {
+	const w = window as EarlyWindow;
+	if (w.__waymarkInstallPrompt) {
+		install.deferred = w.__waymarkInstallPrompt;
+		w.__waymarkInstallPrompt = null;
+	}
+}
+
 if (typeof window !== 'undefined') {
+	adoptEarlyPrompt();
+	window.addEventListener('waymark-install-prompt', adoptEarlyPrompt);
 	window.addEventListener('beforeinstallprompt', (e) => {
 		e.preventDefault();
 		install.deferred = e as BeforeInstallPromptEvent;
