@@ -12,6 +12,8 @@
  *     shows the typed text (MutationObserver); p50/p95. Target: p95 ≤ 16 ms on 2,000 lines.
  * `--against DIR` (another build, e.g. of the last release) runs that build too, in its own
  *     Chromium, the two typing in turn key by key, and prints the ratio of their p50, p95 and CPU.
+ * Each browser run also prints the host's load while it typed (busy and hypervisor-stolen CPU):
+ *     absolute latencies on a shared 2-core host move with it.
  * Flags: `--node-only`, `--browser-only`, `--samples N` (browser samples per plan, default 60),
  * `--only 2000|giant` (one of the two plans), `--profile` (a CDP CPU profile of the typing; prints the functions with the most self time, and
  * `--profile-out FILE` also writes it as a .cpuprofile for DevTools —
@@ -31,6 +33,7 @@ import { startGitServer } from '../tests/support/git-server';
 import { createBareRepo } from '../tests/support/repos';
 import { startStaticServer } from '../tests/support/static-server';
 import { generatePlan } from './generate-plan';
+import { cpuTicks, describeLoad } from './host-load';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const GIANT_FILE = 'llmspell-phase13-done-giant.md';
@@ -274,11 +277,14 @@ async function browserBench(): Promise<void> {
 			for (const subject of subjects) typings.push(await startTyping(subject.page, run.line, BROWSER_SAMPLES));
 			// With --against, the two builds take turns key by key, so a slow spell of the machine
 			// falls on both alike and their ratio is fair.
+			const load0 = cpuTicks();
 			for (let i = 0; i < BROWSER_SAMPLES + WARMUP; i++) for (const typing of typings) await typing.press(i);
+			const load = describeLoad(load0, cpuTicks());
 			const results = [];
 			for (const typing of typings) results.push(await typing.finish());
 			if (cdp) await printProfile(cdp);
 			results.forEach((r, k) => report(subjects.length > 1 ? `${run.label}, ${subjects[k].label}` : run.label, run.file, r.latencies, r.cpuPerKey));
+			console.log(`    ${load}`);
 			if (results.length === 2) {
 				const [mine, theirs] = results;
 				const ratio = (q: number): string => (quantile(mine.latencies, q) / quantile(theirs.latencies, q)).toFixed(2);
