@@ -186,4 +186,31 @@ describe('typing words', () => {
 		expect(tried).toBeGreaterThan(100);
 		expect(kept).toBeGreaterThan(tried / 4);
 	}, 300_000);
+
+	it('under a title that is a phase by its heading, keeps the phases below while a word is typed near the top', () => {
+		const text = '# Phase 13: Memory\n\n**Status**: In progress\n\n- [ ] first task\n\n## Phase 13.1: Layer\n\n- [ ] a\n\n## Phase 13.2: Store\n\n- [x] b\n';
+		const at = text.indexOf('first task') + 'first task'.length;
+		const before = parsePlan(text);
+		const next = scanWithWordInserted(scanMarkdown(text), at, 'k');
+		expect(next).not.toBeNull();
+		const sections = buildSections(next!.text, next!.headings);
+		const known = knownPhases({ before, beforeText: text, at, inserted: 'k' }, next!, sections);
+		expect(known).not.toBeNull();
+		const phases = buildPhases(next!, sections, sections.find((s) => s.depth === 1) ?? null, known!);
+		expect(phases).toEqual(parsePlan(next!.text).phases);
+		// The two sub-phases are the ones from before (moved), not read again.
+		const old = before.phases[0].children;
+		expect(phases[0].children.map((c, i) => knownSameContent(old[i], c))).toEqual([true, true]);
+	});
+
+	it('under a title that is a phase only by its fields, a letter that completes such a field makes it one', () => {
+		const base = '# V1.2.0 - Phase 1: Foundation\n\nToken budet: 50K\n\n- [ ] task\n';
+		const session = createIncrementalParser();
+		expect(session.parse(base).phases).toEqual([]);
+		const at = base.indexOf('budet') + 3;
+		const text = base.slice(0, at) + 'g' + base.slice(at);
+		expect(session.parse(text)).toEqual(parsePlan(text));
+		expect(session.typedParses).toBe(1);
+		expect(parsePlan(text).phases.map((p) => p.number)).toEqual(['1']);
+	});
 });

@@ -8,7 +8,7 @@
 import { markMoved } from '../moved';
 import type { Phase, PlanDoc, ProgressItem, Section } from '../types';
 import { toProgressItem } from './items';
-import { boldLead, firstSectionAtOrAfter, type KnownPhase } from './phases';
+import { boldLead, firstSectionAtOrAfter, idHead, type KnownPhase } from './phases';
 import { readPhaseHead } from './phase-heads';
 import type { Scan } from './tree';
 import { firstAtOrAfter } from './util';
@@ -105,7 +105,15 @@ function phasesStay(edit: WordInsert, scan: Scan, sections: readonly Section[]):
 		if ((after !== null && readPhaseHead(after, false, false)) || (was !== null && readPhaseHead(was, false, false))) return false;
 	}
 	const title = sections.find((s) => s.depth === 1);
-	return !(title && at >= title.contentStart && at <= title.contentStart + TITLE_FIELDS_REACH + d && readPhaseHead(title.title, false, true));
+	return !(title && at >= title.contentStart && at <= title.contentStart + TITLE_FIELDS_REACH + d && titleNeedsFields(title.title));
+}
+
+/**
+ * Whether a title is a phase only by the fields below it (`titlePhaseHead`): one that reads as a
+ * phase on its own (`# Phase 13: …`, `# TASK-009: …`) is one whatever is typed under it.
+ */
+function titleNeedsFields(title: string): boolean {
+	return readPhaseHead(title, false, true) !== null && readPhaseHead(title, false, false) === null && idHead(title) === null;
 }
 
 function anyPhase(phases: readonly Phase[], test: (p: Phase) => boolean): boolean {

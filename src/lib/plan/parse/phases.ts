@@ -84,7 +84,7 @@ function headingPhases(scan: Scan, sections: readonly Section[], title: Section 
 }
 
 /** `# TASK-009: Migrate …`, `# EP-82: …`: an ID-titled document is one step. */
-function idHead(title: string): PhaseHead | null {
+export function idHead(title: string): PhaseHead | null {
 	const m = /^([A-Z]{2,8}-\d+[A-Za-z0-9]*)\s*[:—–-]\s*(.*)$/u.exec(stripInline(title));
 	return m ? { keyword: null, number: m[1], title: m[2].trim(), status: null, statusNote: null, completed: null, rest: m[2] } : null;
 }
@@ -346,7 +346,8 @@ function readCriteria(
 		const li = firstAtOrAfter(scan.lists, f.lineEnd);
 		const list = scan.lists[li];
 		if (!list || scan.text.slice(f.lineEnd, list.start).trim() !== '') continue;
-		target.push(...scan.allTasks.filter((t) => t.listStart === list.start && t.start < list.end).map((n) => toProgressItem(scan.text, n)));
+		// The list's own items (not those of lists nested in it), found from the list's start on.
+		for (const t of startingWithin(scan.allTasks, list.start, list.end)) if (t.listStart === list.start) target.push(toProgressItem(scan.text, t));
 	}
 	return { entry, exit };
 }
