@@ -4,6 +4,7 @@
  * push landing as exactly one changed line on the server (a CRLF file staying CRLF).
  */
 import type { Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, projectRoot, test, type FixtureRepo } from './fixtures';
@@ -347,6 +348,25 @@ test('tick → Commit → Push: native git diff on the server shows exactly that
 	expect(diff[1]).toMatch(/^\+- \[x\] .*Second step$/);
 	expect(git(fixture.path, 'log', '-1', '--format=%s%n%an <%ae>')).toBe(`${message}\nPlan Tester <tester@waymark.invalid>`);
 	await expect(page.getByText('No uncommitted changes')).toBeVisible();
+});
+
+test('a BOM plan keeps its BOM after tick → Commit → Push; a plan that is not UTF-8 is refused, not opened', async ({ page, app, repo }) => {
+	const bomPlan = '\uFEFF' + PLAN;
+	const latin = Buffer.from([...Buffer.from('# Latin\n\n## Progress\n\n- [ ] Item '), 0xff, 0xfe, 0x0a]);
+	const fixture = repo('bom', { 'docs/plans/bom.md': bomPlan, 'docs/plans/latin.md': latin });
+	await cloneRepo(page, app.url, fixture);
+	await openPlan(page, 'docs/plans/bom.md');
+	await tickCommitPush(page, 'Second step');
+	const pushed = execFileSync('git', ['show', 'main:docs/plans/bom.md'], { cwd: fixture.path });
+	expect([...pushed.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+	expect(remoteDiffLines(fixture.path)).toHaveLength(2);
+
+	await page.goBack();
+	await page.getByRole('list', { name: 'Plans', exact: true }).getByRole('link', { name: 'docs/plans/latin.md', exact: true }).click();
+	await expect(page.getByRole('alert')).toContainText('docs/plans/latin.md is not UTF-8 text, so Waymark does not open it');
+	await expect(editor(page)).toHaveCount(0);
+	expect(git(fixture.path, 'rev-list', '--count', 'main')).toBe('2');
+	expect(execFileSync('git', ['show', 'main:docs/plans/latin.md'], { cwd: fixture.path })).toEqual(latin);
 });
 
 test('a CRLF plan keeps CRLF on every line after tick → Commit → Push, with one line changed', async ({ page, app, repo }) => {

@@ -6,9 +6,11 @@
  */
 import git, { type TreeEntry } from 'isomorphic-git';
 import type { RecordedEdit } from '../plan/types';
+import { cleanCommitMessage } from './clean-message';
 import { MoveError } from './errors';
 import { exists, gitCache, mkdirp, type RepoFs } from './fs-utils';
 import { readOutbox, writeOutbox } from './outbox';
+import { decodeForDisplay, readTextFile } from './text-codec';
 import { REPO_DIR } from './repo-ops';
 
 /** Who made a commit, with the time git records. */
@@ -32,7 +34,7 @@ export async function currentBranch(fs: RepoFs, dir = REPO_DIR): Promise<string>
 export async function readTextAt(fs: RepoFs, oid: string, path: string, dir = REPO_DIR, cache: object = gitCache(fs)): Promise<string | null> {
 	try {
 		const { blob } = await git.readBlob({ fs, dir, oid, filepath: path, cache });
-		return new TextDecoder().decode(blob);
+		return decodeForDisplay(blob);
 	} catch (err) {
 		if ((err as { code?: string }).code === 'NotFoundError') return null;
 		throw err;
@@ -106,7 +108,7 @@ export async function commitTexts(opts: CommitTextsOptions): Promise<string | nu
 		fs,
 		dir,
 		commit: {
-			message: opts.message.endsWith('\n') ? opts.message : `${opts.message}\n`,
+			message: cleanCommitMessage(opts.message),
 			tree,
 			parent: [opts.parent],
 			author,
@@ -131,7 +133,7 @@ export async function readWorkingTexts(fs: RepoFs, paths: string[], dir = REPO_D
 	for (const path of paths) {
 		const target = `${dir}/${path}`;
 		if (!(await exists(fs, target))) continue;
-		out.set(path, String(await fs.promises.readFile(target, { encoding: 'utf8' })));
+		out.set(path, await readTextFile(fs, target, path));
 	}
 	return out;
 }
@@ -187,7 +189,7 @@ export async function commitWorkingFiles(opts: CommitWorkingOptions): Promise<st
 	const paths = [...files.keys()];
 	const edits: Record<string, RecordedEdit[]> = {};
 	for (const p of paths) if (opts.edits?.[p]?.length) edits[p] = opts.edits[p];
-	outbox.commits.push({ oid, message: opts.message.endsWith('\n') ? opts.message : `${opts.message}\n`, author, paths, edits, ...(opts.phase ? { phase: opts.phase } : {}), ...(moves.length ? { moves: moves.map((m) => ({ from: m.from, to: m.to })) } : {}) });
+	outbox.commits.push({ oid, message: cleanCommitMessage(opts.message), author, paths, edits, ...(opts.phase ? { phase: opts.phase } : {}), ...(moves.length ? { moves: moves.map((m) => ({ from: m.from, to: m.to })) } : {}) });
 	// The branch moves first: a commit the outbox missed (a crash in between) is still found by
 	// sync's first-parent walk from HEAD, while an outbox entry ahead of the branch would not be.
 	await setBranch(fs, branch, oid, dir);
@@ -203,7 +205,7 @@ export async function commitWorkingFiles(opts: CommitWorkingOptions): Promise<st
 async function moveWorkingFile(fs: RepoFs, from: string, to: string, committed: string, dir: string): Promise<void> {
 	const source = `${dir}/${from}`;
 	const present = await exists(fs, source);
-	const text = present ? String(await fs.promises.readFile(source, { encoding: 'utf8' })) : committed;
+	const text = present ? await readTextFile(fs, source, from) : committed;
 	await writeWorkingFile(fs, to, text, dir);
 	if (!present) return;
 	await fs.promises.unlink(source);

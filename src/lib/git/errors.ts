@@ -10,6 +10,7 @@ export type GitErrorCode =
 	| 'NotFoundError'
 	| 'CorsError'
 	| 'NetworkError'
+	| 'NotGitError'
 	| 'InvalidUrlError'
 	| 'ServerError'
 	| 'TimeoutError'
@@ -20,6 +21,7 @@ export type GitErrorCode =
 	| 'LockedError'
 	| 'TooLargeError'
 	| 'MoveError'
+	| 'EncodingError'
 	| 'UnknownGitError';
 
 /** Structured detail carried by every error (all optional, all JSON-safe). */
@@ -45,6 +47,8 @@ export interface GitErrorData {
 	moveProblem?: 'missing' | 'exists';
 	/** For PushRejectedError: the server's own words when it refused for a reason other than a moved branch (a hook, a protected branch). */
 	refusal?: string;
+	/** For NotGitError: the server answered with a web page, or with something else that is not git. */
+	answer?: 'web-page' | 'other';
 }
 
 /** The JSON shape an error takes across `postMessage`. */
@@ -139,6 +143,23 @@ export class NetworkError extends GitError {
 				? `The connection to ${data.host ?? 'the server'} dropped partway through.`
 				: `Could not reach ${data.host ?? 'the server'}: the network is down or the server is not running.`,
 			'Check your connection and that the server is up, then try again; nothing was lost.',
+			data
+		);
+	}
+}
+
+/** The URL answered, but not as git: a web page (a static host's SPA fallback, a login page) or other text. */
+export class NotGitError extends GitError {
+	readonly code = 'NotGitError' as const;
+	override readonly name = 'NotGitError';
+	/** Builds the sentence for a URL whose server answered with a web page or other non-git text. */
+	static of(data: GitErrorData): NotGitError {
+		const host = data.host ?? 'that address';
+		return new NotGitError(
+			data.answer === 'web-page'
+				? `That URL is not a git repository: the server at ${host} answered with a web page, not git.`
+				: `That URL is not a git repository: the server at ${host} answered, but not as a git server.`,
+			'Use the repository\'s clone URL (it usually ends in .git; on GitHub or GitLab it is under the Code / Clone button), not the address of a web page, then clone again.',
 			data
 		);
 	}
@@ -286,6 +307,20 @@ export class MoveError extends GitError {
 	}
 }
 
+/** A file that is not UTF-8 text: opened for editing, saving it would change bytes nobody touched. */
+export class EncodingError extends GitError {
+	readonly code = 'EncodingError' as const;
+	override readonly name = 'EncodingError';
+	/** Builds the sentence for `path`, which does not decode as UTF-8. */
+	static of(path: string): EncodingError {
+		return new EncodingError(
+			`${path} is not UTF-8 text, so Waymark does not open it: saving it would change bytes you did not edit.`,
+			'Convert the file to UTF-8 (e.g. `iconv -f WINDOWS-1252 -t UTF-8`) and commit that, then open it here; nothing was changed.',
+			{ paths: [path] }
+		);
+	}
+}
+
 /** Anything not recognised, with the original message kept in `data.cause`. */
 export class UnknownGitError extends GitError {
 	readonly code = 'UnknownGitError' as const;
@@ -305,6 +340,7 @@ const CLASSES: Record<GitErrorCode, new (message: string, hint: string, data: Gi
 	NotFoundError,
 	CorsError,
 	NetworkError,
+	NotGitError,
 	InvalidUrlError,
 	ServerError,
 	TimeoutError,
@@ -315,6 +351,7 @@ const CLASSES: Record<GitErrorCode, new (message: string, hint: string, data: Gi
 	LockedError,
 	TooLargeError,
 	MoveError,
+	EncodingError,
 	UnknownGitError
 };
 
@@ -439,8 +476,13 @@ export async function classifyGitError(err: unknown, ctx: ErrorContext): Promise
 		return PushRejectedError.of({ ...base, refusal });
 	}
 	if (code === 'MergeConflictError' || code === 'MergeNotSupportedError') return ConflictError.of({ ...base, paths: arrayField(data, 'filepaths') });
-	if (code === 'SmartHttpError' || code === 'EmptyServerResponseError' || code === 'ParseError') {
-		// The answer arrived but was not git: cut short, or an HTML page from a proxy/login wall.
+	if (code === 'SmartHttpError') {
+		// info/refs answered in full without git's content type and did not parse as git: the URL is
+		// not a repository (a static host's SPA fallback, a login page) — nothing was cut short.
+		return NotGitError.of({ ...base, answer: looksLikeHtml(field(data, 'response') ?? field(data, 'preview')) ? 'web-page' : 'other' });
+	}
+	if (code === 'EmptyServerResponseError' || code === 'ParseError') {
+		// A git answer that stopped making sense partway: most often a cut connection.
 		return NetworkError.of(base, true);
 	}
 	if (isQuota(err)) return QuotaError.of(base);
@@ -453,6 +495,11 @@ export async function classifyGitError(err: unknown, ctx: ErrorContext): Promise
 		return up ? CorsError.of({ ...base, host: hostOf(target) ?? base.host }) : NetworkError.of({ ...base, host: hostOf(target) ?? base.host });
 	}
 	return UnknownGitError.of(base);
+}
+
+/** True when a server's answer is an HTML page (a doctype or an html/head/body tag near its start). */
+function looksLikeHtml(text: unknown): boolean {
+	return typeof text === 'string' && /<(!doctype\s+html|html|head|body)[\s>]/i.test(text.slice(0, 2048));
 }
 
 /** Reads a string-array field of an unknown object. */

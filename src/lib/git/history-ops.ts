@@ -10,6 +10,7 @@ import { changedPaths } from './sync-ops';
 import { exists } from './fs-utils';
 import { formatPatch, patchName, type PatchFile } from './patch';
 import { dirtyFiles } from './status-ops';
+import { readTextFile } from './text-codec';
 
 /** Largest file whose text a diff carries (bigger ones show as changed without text). */
 const DIFF_TEXT_LIMIT = 1_000_000;
@@ -144,7 +145,7 @@ export async function exportUnpushed(fs: RepoFs, dir = REPO_DIR): Promise<{ patc
 	const files: { path: string; text: string }[] = [];
 	for (const path of [...touched].sort()) {
 		const target = `${dir}/${path}`;
-		if (await exists(fs, target)) files.push({ path, text: String(await fs.promises.readFile(target, { encoding: 'utf8' })) });
+		if (await exists(fs, target)) files.push({ path, text: await readTextFile(fs, target, path) });
 		else {
 			const text = await readTextAt(fs, head, path, dir, cache);
 			if (text !== null) files.push({ path, text });

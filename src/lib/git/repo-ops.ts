@@ -4,9 +4,11 @@
  */
 import git, { type HttpClient, type ProgressCallback } from 'isomorphic-git';
 import { perfMark } from '../perf-mark';
+import { cleanCommitMessage } from './clean-message';
 import { exists, gitCache, mkdirp, type RepoFs } from './fs-utils';
 import type { GitAuth } from './auth';
 import type { CloneResult, TreeFile } from './protocol';
+import { decodeFileText, readTextFile } from './text-codec';
 import { isMarkdownPath } from './url';
 import { commitTree, dropFreshPack, freshPack, parseTree, readFresh, UnusualTreeError, wantFreshPack } from './fresh-pack';
 
@@ -194,12 +196,13 @@ export async function listRepoFiles(fs: RepoFs, dir = REPO_DIR): Promise<TreeFil
  */
 export async function readRepoFile(fs: RepoFs, path: string, dir = REPO_DIR): Promise<string> {
 	const target = `${dir}/${path}`;
-	if (await exists(fs, target)) return String(await fs.promises.readFile(target, { encoding: 'utf8' }));
+	if (await exists(fs, target)) return readTextFile(fs, target, path);
 	const head = await git.resolveRef({ fs, dir, ref: 'HEAD' });
 	const { blob } = await git.readBlob({ fs, dir, oid: head, filepath: path, cache: gitCache(fs) });
 	await mkdirp(fs, target.slice(0, target.lastIndexOf('/')));
+	const text = decodeFileText(blob, path); // before writing: a file that is not UTF-8 is not checked out
 	await fs.promises.writeFile(target, blob);
-	return new TextDecoder().decode(blob);
+	return text;
 }
 
 /** Options of {@link initRepo}. */
@@ -225,6 +228,6 @@ export async function initRepo(opts: InitRepoOptions): Promise<{ head: string }>
 		await fs.promises.writeFile(target, text, 'utf8');
 		await git.add({ fs, dir, filepath: path });
 	}
-	const head = await git.commit({ fs, dir, message: opts.message, author: opts.author });
+	const head = await git.commit({ fs, dir, message: cleanCommitMessage(opts.message), author: opts.author });
 	return { head };
 }

@@ -15,6 +15,7 @@ import type { ConflictInfo, RemoteArgs, SyncResult } from './protocol';
 import { discoverPush, pushNewObjects, type PushTransport } from './push-ops';
 import { REPO_DIR } from './repo-ops';
 import { repoStatus } from './status-ops';
+import { isUtf8, readTextFile } from './text-codec';
 import { isMarkdownPath } from './url';
 
 /** Everything a sync needs: the repo, the transport and the remote. */
@@ -179,6 +180,24 @@ async function diffTrees(fs: RepoFs, dir: string, a: string | null, b: string | 
 	}
 }
 
+/** UTF-8 with the byte-order mark kept in the text (the default decoder drops it). */
+const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
+
+/** The bytes of `path` in commit `oid`, or null when it has no such file. */
+async function readBytesAt(fs: RepoFs, oid: string, path: string, dir: string, cache: object): Promise<Uint8Array | null> {
+	try {
+		return (await git.readBlob({ fs, dir, oid, filepath: path, cache })).blob;
+	} catch (err) {
+		if ((err as { code?: string }).code === 'NotFoundError') return null;
+		throw err;
+	}
+}
+
+function sameBytes(a: Uint8Array | null, b: Uint8Array | null): boolean {
+	if (a === null || b === null) return a === b;
+	return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
 /**
  * Moves the working tree from `oldHead` to `newHead`: for each changed Markdown file that is
  * checked out (or new), a clean working file takes the new text; a working file with unsaved
@@ -194,11 +213,21 @@ export async function updateWorkingTree(ctx: SyncContext, oldHead: string, newHe
 	for (const path of changed) {
 		if (!isMarkdownPath(path) || carried.has(path)) continue;
 		const target = `${dir}/${path}`;
-		const before = await readTextAt(ctx.fs, oldHead, path, dir, cache);
-		const after = await readTextAt(ctx.fs, newHead, path, dir, cache);
 		const present = await exists(ctx.fs, target);
-		if (!present && before !== null) continue; // never checked out: stays in the object store
-		const working = present ? String(await ctx.fs.promises.readFile(target, { encoding: 'utf8' })) : null;
+		const beforeBytes = await readBytesAt(ctx.fs, oldHead, path, dir, cache);
+		if (!present && beforeBytes !== null) continue; // never checked out: stays in the object store
+		const afterBytes = await readBytesAt(ctx.fs, newHead, path, dir, cache);
+		const workingBytes = present ? ((await ctx.fs.promises.readFile(target)) as Uint8Array) : null;
+		if (![beforeBytes, afterBytes, workingBytes].every((b) => b === null || isUtf8(b))) {
+			// Not UTF-8 text (Waymark never opens such a file): moved byte for byte when it was clean.
+			if (!sameBytes(workingBytes, beforeBytes) && !sameBytes(workingBytes, afterBytes)) unmerged.push(path);
+			else if (afterBytes === null) await ctx.fs.promises.unlink(target);
+			else if (!sameBytes(workingBytes, afterBytes)) await ctx.fs.promises.writeFile(target, afterBytes);
+			continue;
+		}
+		const before = beforeBytes && utf8.decode(beforeBytes);
+		const after = afterBytes && utf8.decode(afterBytes);
+		const working = workingBytes && utf8.decode(workingBytes);
 		let next: string | null;
 		if (working === before || working === after) next = after;
 		else {
@@ -246,7 +275,7 @@ async function carryMovedDrafts(ctx: SyncContext, dir: string, oldHead: string, 
 		if (!(await exists(ctx.fs, source)) || (await exists(ctx.fs, `${dir}/${to}`))) continue;
 		const before = await readTextAt(ctx.fs, oldHead, from, dir, cache);
 		const after = (await readTextAt(ctx.fs, newHead, to, dir, cache)) ?? '';
-		const working = String(await ctx.fs.promises.readFile(source, { encoding: 'utf8' }));
+		const working = await readTextFile(ctx.fs, source, from);
 		if (working === before) continue; // nothing typed: the plain update removes it
 		const merged = mergeFile(before, working, after, undefined, ctx.timeZone);
 		if (!merged.ok || merged.text === null) continue;

@@ -5,7 +5,7 @@
  * `pagehide`/`visibilitychange`) and written to the working tree (debounced); panel edits are
  * recorded for the commit and for sync replay.
  */
-import { gitClient, type RepoStatus } from '$lib/git';
+import { EncodingError, gitClient, type RepoStatus } from '$lib/git';
 import { perfMark } from '$lib/perf-mark';
 import { recordEdit } from '$lib/plan/rebase/replay';
 import { rebaseText } from '$lib/plan/rebase';
@@ -102,6 +102,8 @@ export class PlanPage {
 			const [draft, head] = await Promise.all([loadDraft(this.id, this.path).catch(() => undefined), git.readHead(this.id, this.path)]);
 			const working = await reading.then(({ text, err }) => {
 				if (text !== null) return text;
+				// Not UTF-8: HEAD's text would hold U+FFFD where its bytes were, so nothing is opened.
+				if (err instanceof EncodingError) throw err;
 				if (draft || head !== null) return head ?? '';
 				throw err;
 			});

@@ -2,7 +2,7 @@
  * State of one open repo: its record, HEAD's files, the plans among them (grouped, each with
  * progress, status, next action and lint counts), the other Markdown files, and the file being read.
  */
-import { gitClient, isMarkdownPath, UnknownGitError, type TreeFile } from '$lib/git';
+import { EncodingError, gitClient, isMarkdownPath, UnknownGitError, type TreeFile } from '$lib/git';
 import { perfMark } from '$lib/perf-mark';
 import { discoverPlans, type DiscoveredPlan } from '$lib/plan/discover';
 import { execPlanTemplate, nextStepFile, phaseDocTemplate, slugify, type NewPlanFile } from '$lib/plan/templates';
@@ -74,8 +74,14 @@ export class RepoView {
 			const texts = new Map<string, string>();
 			const read = async (path: string) => {
 				if (this.#stopped) return null;
-				const text = await gitClient().readFile(this.id, path);
-				texts.set(path, text);
+				// A file that is not UTF-8 text is listed, not read: opening it says why.
+				const text = await gitClient()
+					.readFile(this.id, path)
+					.catch((err: unknown) => {
+						if (err instanceof EncodingError) return null;
+						throw err;
+					});
+				if (text !== null) texts.set(path, text);
 				return text;
 			};
 			// Plans known by their paths show at once; reading the other Markdown files for living

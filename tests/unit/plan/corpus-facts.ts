@@ -243,6 +243,8 @@ export const corpusFacts: CorpusFacts[] = [
 		living: { progress: null, surprises: null, decisions: null, outcomes: null },
 		progress: { total: 0, states: {} }, // numbered '✅'/'⏳' items are not checkboxes
 		items: [],
+		// The title '# Phase 2 Progress Summary' names the document: '### 🔄 Phase 2' (L28) is phase 2, so the title is no phase.
+		topPhases: 6,
 		phases: [
 			{ line: 10, number: '1', title: 'Analysis & Architecture', status: 'done' }, // '### ✅ … (COMPLETE)'
 			{ line: 28, number: '2', title: 'Component Creation', status: 'in-progress' }, // 🔄 (IN PROGRESS - 60% complete)

@@ -65,6 +65,8 @@ function headingPhases(scan: Scan, sections: readonly Section[], title: Section 
 		const isTitle = title !== null && s === title;
 		let head = readPhaseHead(s.title, numberedOk, false);
 		if (!head && isTitle) head = idHead(s.title) ?? titlePhaseHead(scan, s);
+		// `# Phase 2 Progress Summary` over a `### Phase 2` section: the title names the document, not a phase.
+		if (head && isTitle && numberBelow(sections, s, head.number, numberedOk)) head = null;
 		if (!head) continue;
 		const draft: Draft = {
 			head,
@@ -81,6 +83,11 @@ function headingPhases(scan: Scan, sections: readonly Section[], title: Section 
 		stack.push(draft);
 	}
 	return top;
+}
+
+/** Whether a heading other than `title` reads as a phase numbered `number`. */
+function numberBelow(sections: readonly Section[], title: Section, number: string, numberedOk: boolean): boolean {
+	return sections.some((s) => s !== title && !livingKind(s.title) && readPhaseHead(s.title, numberedOk, false)?.number === number);
 }
 
 /** `# TASK-009: Migrate …`, `# EP-82: …`: an ID-titled document is one step. */
