@@ -85,7 +85,8 @@ export function efficiency(actual: number, range: { low: number; high: number })
 	return { kind: 'within', percent, label: `within budget (${percent}% of high)` };
 }
 
-function hasRange(b: Budget | null): b is Budget {
+/** Whether `b` states a range (a budget of only tokens spent has 0–0). */
+export function hasRange(b: Budget | null): b is Budget {
 	return b !== null && (b.low > 0 || b.high > 0);
 }
 

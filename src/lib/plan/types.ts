@@ -83,6 +83,10 @@ export interface Question extends Entry {
 
 export type PhaseStatus = 'open' | 'in-progress' | 'done' | 'deferred' | 'skipped';
 
+/**
+ * A stated token budget and what was spent. `low` = `high` = 0 when the plan states tokens spent
+ * (or actual) but no range: see `hasRange` in budget.ts.
+ */
 export interface Budget {
 	/** Tokens. */
 	low: number;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyPlanEdit, planEditChanges } from '../../../src/lib/plan/edit';
 import { parsePlan } from '../../../src/lib/plan/parse';
+import { hasRange, planBudget } from '../../../src/lib/plan/budget';
 import type { PlanEdit } from '../../../src/lib/plan/types';
 import { everyItem, everyPhase, expectOthersKept } from './edit-helpers';
 
@@ -351,6 +352,18 @@ describe('phases', () => {
 			)
 		);
 		expect(everyPhase(parsePlan(after)).map((p) => p.status)).toEqual(['done', 'done', 'open']);
+	});
+
+	it('tokens spent on a phase with no budget are read, shown and summed, and complete-phase reports them', () => {
+		const id = phaseId(ROAD, 'Build');
+		const spent = run(ROAD, { kind: 'set-spent', phase: id, tokens: 120_000 });
+		const phase = everyPhase(parsePlan(spent)).find((x) => x.id === id)!;
+		expect(phase.budget).toMatchObject({ low: 0, high: 0, spent: 120_000 });
+		expect(hasRange(phase.budget)).toBe(false);
+		expect(planBudget(parsePlan(spent)).total.used).toBe(120_000);
+		const after = run(spent, { kind: 'complete-phase', phase: id }, [itemStart(spent, 'Part B')]);
+		expect(after).toContain('**Token Usage**: 120K (no budget stated)\n');
+		expect(after).not.toContain('not recorded');
 	});
 
 	it('start-phase puts 🔄 on the heading where headings carry status, and reopen takes ✅ off', () => {

@@ -15,4 +15,9 @@ describe('planSummary', () => {
 	it('says when a plan has no checklist', () => {
 		expect(planSummary('# Notes\n\nText.\n')).toMatchObject({ done: 0, total: 0, status: 'No checklist', next: null });
 	});
+
+	it('counts what the Progress panel shows, not checkboxes of other sections (the list and the panel agree)', () => {
+		const text = '# Plan\n\n## Progress\n\n- [x] Done one\n  - [ ] Nested\n- [ ] Open\n\n## Concrete Steps\n\n1. [ ] Step one\n2. [ ] Step two\n3. [ ] Step three\n';
+		expect(planSummary(text)).toMatchObject({ done: 1, total: 3 });
+	});
 });

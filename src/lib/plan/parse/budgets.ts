@@ -48,7 +48,8 @@ export function readBudget(fields: readonly Field[], heading: string | null): Bu
 		}
 	}
 	if (range === null && heading !== null) range = headingRange(heading);
-	if (range === null) return null;
+	// Tokens spent (or actual) with no range stated: kept, with a 0–0 range that means "none stated".
+	if (range === null) return spent === null && actual === null ? null : { low: 0, high: 0, multiplier, adjustedLow: null, adjustedHigh: null, spent, actual };
 	const adj = adjusted ?? (multiplier !== null ? { low: Math.round(range.low * multiplier), high: Math.round(range.high * multiplier) } : null);
 	return {
 		low: range.low,

@@ -1,8 +1,9 @@
 /**
- * What the "Plans" list says about one plan: its checkbox progress (n/m), a status in words,
+ * What the "Plans" list says about one plan: its progress (n/m, the items its Progress panel shows), a status in words,
  * the next action, and how many lint findings it has — all read from the text alone.
  */
-import { allItems, parsePlan } from '$lib/plan/parse';
+import { parsePlan } from '$lib/plan/parse';
+import type { ProgressItem } from '$lib/plan/types';
 import { lintPlan } from '$lib/plan/lint';
 import { nextAction } from '$lib/plan/next-action';
 import { allPhases } from '$lib/plan/deps';
@@ -21,7 +22,8 @@ export interface PlanSummary {
 /** Reads a plan's progress, status, next action and lint counts from its text. */
 export function planSummary(text: string): PlanSummary {
 	const doc = parsePlan(text);
-	const items = allItems(doc);
+	// The items the Progress panel shows (nested ones included), so the list and the panel agree.
+	const items = flatItems(doc.progress);
 	const done = items.filter((i) => i.state === 'done').length;
 	const phases = allPhases(doc);
 	let status: string;
@@ -41,6 +43,10 @@ export function planSummary(text: string): PlanSummary {
 		errors: findings.filter((d) => d.severity === 'error').length,
 		warnings: findings.filter((d) => d.severity === 'warning').length
 	};
+}
+
+function flatItems(items: readonly ProgressItem[]): ProgressItem[] {
+	return items.flatMap((i) => [i, ...flatItems(i.children)]);
 }
 
 function phaseWord(status: string): string {
