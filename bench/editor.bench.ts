@@ -233,15 +233,21 @@ async function openSubject(label: string, buildDir: string, repoUrl: string): Pr
 	}
 }
 
-/** Opens `file` of the bench repo from the home screen, as a person goes from one plan to the next. */
-async function openPlanOf(subject: Subject, file: string): Promise<void> {
+/**
+ * Opens `file` of the bench repo from the home screen, as a person goes from one plan to the next;
+ * returns ms from the click on its link (as soon as the "Plans" list shows, while the list's
+ * summaries are still being read) to its first Progress checkbox.
+ */
+async function openPlanOf(subject: Subject, file: string): Promise<number> {
 	const page = subject.page;
 	if (new URL(page.url()).pathname !== '/') await page.goto(new URL('/', page.url()).href);
 	await page.getByRole('link', { name: 'bench', exact: true }).first().click();
 	await page.getByRole('list', { name: 'Plans' }).waitFor();
+	const t0 = performance.now();
 	await page.getByRole('link', { name: file, exact: true }).first().click();
 	await page.getByRole('textbox', { name: 'Plan text' }).waitFor();
 	await page.locator('section[aria-label="Progress"] input[type="checkbox"]').first().waitFor();
+	return performance.now() - t0;
 }
 
 function report(label: string, file: string, samples: number[], cpuPerKey: number): void {
@@ -271,7 +277,10 @@ async function browserBench(): Promise<void> {
 		const only = process.argv.indexOf('--only');
 		for (const run of runs) {
 			if (only >= 0 && !run.file.includes(process.argv[only + 1])) continue;
-			for (const subject of subjects) await openPlanOf(subject, run.file);
+			for (const subject of subjects) {
+				const ms = await openPlanOf(subject, run.file);
+				console.log(`  open from the Plans list, ${run.label}, ${subject.label}: ${ms.toFixed(0)} ms (click → first Progress checkbox)`);
+			}
 			const cdp = arg('--profile') ? await startProfile(subjects[0].page) : null;
 			const typings: Typing[] = [];
 			for (const subject of subjects) typings.push(await startTyping(subject.page, run.line, BROWSER_SAMPLES));

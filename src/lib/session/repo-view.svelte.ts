@@ -7,9 +7,9 @@ import { perfMark } from '$lib/perf-mark';
 import { discoverPlans, type DiscoveredPlan } from '$lib/plan/discover';
 import { execPlanTemplate, nextStepFile, phaseDocTemplate, slugify, type NewPlanFile } from '$lib/plan/templates';
 import { findRepo, type RepoRecord } from '$lib/store';
-import { planSummary, type PlanSummary } from '$lib/ui/repo/plan-summary';
+import type { PlanSummary } from '$lib/ui/repo/plan-summary';
+import { Summarizer } from '$lib/ui/repo/summaries';
 import { shownError } from './repo-git.svelte';
-import { paintYielder } from '$lib/ui/paint-yield';
 import type { ShownError } from './workspace.svelte';
 
 /** What "New plan" can create. */
@@ -50,6 +50,8 @@ export class RepoView {
 
 	/** Set when the screen goes away: background reading and parsing stop. */
 	#stopped = false;
+	/** Summaries are read in a worker, so a click never waits for a big plan's summary. */
+	readonly #summarizer = new Summarizer();
 
 	constructor(id: string) {
 		this.id = id;
@@ -58,6 +60,7 @@ export class RepoView {
 	/** Stops the background work of {@link load} (the person left the screen, e.g. into a plan). */
 	stop(): void {
 		this.#stopped = true;
+		this.#summarizer.stop();
 	}
 
 	/** Loads the repo record, its file list and its plans. */
@@ -108,18 +111,18 @@ export class RepoView {
 		this.otherMarkdown = paths.filter((p) => isMarkdownPath(p) && !planPaths.has(p));
 	}
 
-	/** Reads each plan (one at a time, yielding between) and fills in its summary line. */
+	/** Reads each plan (one at a time) and fills in its summary line as the worker gives it. */
 	private async summarize(texts: Map<string, string>): Promise<void> {
-		const pause = paintYielder();
 		for (const plan of this.plans) {
 			if (this.#stopped) return;
 			try {
 				const text = texts.get(plan.path) ?? (await gitClient().readFile(this.id, plan.path));
-				this.summaries = { ...this.summaries, [plan.path]: planSummary(text) };
+				const summary = await this.#summarizer.summarize(text);
+				if (this.#stopped) return;
+				this.summaries = { ...this.summaries, [plan.path]: summary };
 			} catch {
-				// An unreadable plan keeps its link without a summary.
+				// An unreadable plan keeps its link without a summary (and a stopped screen shows nothing).
 			}
-			await pause();
 		}
 	}
 

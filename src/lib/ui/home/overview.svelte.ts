@@ -7,10 +7,11 @@
 import { gitClient } from '$lib/git';
 import type { RepoRecord } from '$lib/store';
 import type { PlanSummary } from '$lib/ui/repo/plan-summary';
+import type { Summarizer } from '$lib/ui/repo/summaries';
 import { shownError } from '$lib/session/repo-git.svelte';
 import type { ShownError } from '$lib/session/workspace.svelte';
 import { searchPlans, type SearchDoc, type SearchHit } from './search';
-import { afterPaint, paintYielder } from '../paint-yield';
+import { afterPaint } from '../paint-yield';
 
 /** Pauses before reading a locked repo again. */
 const LOCK_RETRY_MS = [500, 1500, 4000];
@@ -44,6 +45,8 @@ export class HomeOverview {
 	readonly totalAhead = $derived(Object.values(this.repos).reduce((n, r) => n + r.ahead, 0));
 
 	#run = 0;
+	/** Reads plan summaries off the page's thread; ended by `stop`. */
+	#summarizer: Summarizer | null = null;
 
 	/** Reads every repo in `list` (one after another); a later call supersedes a running one. */
 	async load(list: readonly RepoRecord[]): Promise<void> {
@@ -75,6 +78,8 @@ export class HomeOverview {
 	/** Stops a running load (the page is going away). */
 	stop(): void {
 		this.#run++;
+		this.#summarizer?.stop();
+		this.#summarizer = null;
 	}
 
 	async #loadRepo(repo: RepoRecord, run: number): Promise<void> {
@@ -82,19 +87,18 @@ export class HomeOverview {
 		if (!known) this.#set(repo.id, { state: 'loading', plans: [], ahead: 0, error: null });
 		try {
 			// The plan parser loads only once there is a repo to read: the empty first screen stays small.
-			const [o, { discoverPlans }, { planSummary }] = await Promise.all([gitClient().overview(repo.id), import('$lib/plan/discover'), import('$lib/ui/repo/plan-summary')]);
+			const [o, { discoverPlans }, { Summarizer }] = await Promise.all([gitClient().overview(repo.id), import('$lib/plan/discover'), import('$lib/ui/repo/summaries')]);
 			if (run !== this.#run) return;
 			const discovered = await discoverPlans(o.paths, (p) => o.markdown[p] ?? null);
 			const plans: HomePlan[] = [];
 			const docs: SearchDoc[] = [];
-			const pause = paintYielder();
+			// Summaries come from a worker: typing in search and clicks stay quick on a big repo.
+			const summarizer = (this.#summarizer ??= new Summarizer());
 			for (const p of discovered) {
 				const text = o.markdown[p.path];
 				if (text === undefined) continue;
-				plans.push({ path: p.path, summary: planSummary(text) });
+				plans.push({ path: p.path, summary: await summarizer.summarize(text) });
 				docs.push({ repoId: repo.id, repoName: repo.name, path: p.path, text });
-				// Yield between plans (a frame every few ms) so typing in search stays smooth on a big repo.
-				await pause();
 				if (run !== this.#run) return;
 			}
 			this.#set(repo.id, { state: 'ready', plans, ahead: o.status.ahead, error: null });
