@@ -11,6 +11,7 @@ import { readDecisions, readLogEntries, readOutcomes, readQuestions, readSurpris
 import { readFields } from './parse/fields';
 import { findLiving } from './parse/living';
 import { tableItems, toProgressItem } from './parse/items';
+import { logItems } from './parse/log-items';
 import { buildPhases, parseDepends } from './parse/phases';
 import { takeOverPhases, type WordInsert } from './parse/phases-after-insert';
 import { buildSections } from './parse/sections';
@@ -91,7 +92,7 @@ export function planFromScan(scan: Scan, typed?: WordInsert): PlanDoc {
 	const title = titleSection ? titleSection.title : typeof fmTitle === 'string' && fmTitle ? fmTitle : null;
 
 	const progressTasks = progressTaskNodes(scan, progressSections);
-	const progress = progressItems(scan, progressSections, progressTasks);
+	const progress = progressItems(scan, sections, progressSections, progressTasks);
 	const style = readStyle(scan, sections, progressTasks, progressSections);
 
 	// Phases taken over from the model before a word insert already hold their front-matter dependencies.
@@ -103,9 +104,9 @@ export function planFromScan(scan: Scan, typed?: WordInsert): PlanDoc {
 	}
 
 	const log = style.datedLog ? readLogEntries(scan, sections, progressSections) : { decisions: [], surprises: [], questions: [] };
-	const surprises: Entry[] = [...readSurprises(scan, living.surprises), ...log.surprises].sort(byStart);
+	const surprises: Entry[] = [...readSurprises(scan, sections, living.surprises), ...log.surprises].sort(byStart);
 	const decisions = [...readDecisions(scan, sections, living.decisions), ...log.decisions].sort(byStart);
-	const outcomes = readOutcomes(scan, living.outcomes);
+	const outcomes = readOutcomes(scan, sections, living.outcomes);
 	const openQuestions = [...readQuestions(scan, sections), ...log.questions].sort(byStart);
 
 	const kind = kindOf(scan, sections, living, phases, titleSection, progressSections);
@@ -138,8 +139,10 @@ function progressTaskNodes(scan: Scan, progressSections: readonly Section[]): Ta
 	return progressSections.flatMap((s) => startingWithin(scan.tasks, s.contentStart, s.span.end));
 }
 
-function progressItems(scan: Scan, progressSections: readonly Section[], tasks: readonly TaskNode[]): ProgressItem[] {
+/** Checkbox items, rows of status tables and dated log entries of the progress sections. */
+function progressItems(scan: Scan, sections: readonly Section[], progressSections: readonly Section[], tasks: readonly TaskNode[]): ProgressItem[] {
 	const items = tasks.map((t) => toProgressItem(scan.text, t));
+	items.push(...logItems(scan, sections, progressSections));
 	for (const s of progressSections) {
 		for (const table of startingWithin(scan.tables, s.contentStart, s.span.end)) items.push(...tableItems(scan.text, table));
 	}

@@ -62,6 +62,8 @@ export interface ProgressItem {
 	timestamp: string | null;
 	marker: 'current' | 'in-progress' | null;
 	children: ProgressItem[];
+	/** A dated log entry of a progress section (a stamped heading or bullet, no checkbox): done when written, it has no other state. */
+	logEntry?: true;
 }
 
 export interface Entry {

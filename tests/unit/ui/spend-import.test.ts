@@ -57,9 +57,9 @@ describe('spendPreview', () => {
 		const p = spendPreview(usage.messages, parsePlan(plan), { counts: DEFAULT_COUNTS, mode: 'add' });
 		expect(p.rows).toMatchObject([{ phaseId: null, spend: 86_000, current: 1_000, next: 87_000, adds: 86_000 }]);
 		expect(p.edits).toEqual([{ kind: 'add-spent', phase: null, tokens: 86_000 }]);
-		// Without a stated budget the parse does not read the figure: the preview shows only the addition.
+		// Without a stated budget the figure spent is still read, and added to.
 		const bare = spendPreview(usage.messages, parsePlan('# Plan\n\n**Tokens Spent**: 1,000 tokens\n'), { counts: DEFAULT_COUNTS, mode: 'add' });
-		expect(bare.rows).toMatchObject([{ current: null, next: null, adds: 86_000 }]);
+		expect(bare.rows).toMatchObject([{ current: 1_000, next: 87_000, adds: 86_000 }]);
 	});
 });
 

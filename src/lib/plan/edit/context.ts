@@ -8,11 +8,13 @@ export interface EditContext {
 	doc: PlanDoc;
 	eol: string;
 	clock: ClockParts;
+	/** The same instant in UTC, for plans whose stamps say `UTC` or `Z`. */
+	utc: ClockParts;
 }
 
 /** Builds the context; `doc` must be `parsePlan(text)`. */
 export function createContext(text: string, doc: PlanDoc, opts: EditOptions): EditContext {
-	return { text, doc, eol: doc.lineEnding, clock: clockParts(opts.now, opts.timeZone ?? 'UTC') };
+	return { text, doc, eol: doc.lineEnding, clock: clockParts(opts.now, opts.timeZone ?? 'UTC'), utc: clockParts(opts.now, 'UTC') };
 }
 
 /** Every progress item of the model (progress, phase tasks, criteria, nested children), each once. */

@@ -41,7 +41,13 @@ export function itemStateChanges(ctx: EditContext, item: ProgressItem, state: It
 	const head = text.slice(lineStart, lineEnd);
 	if (/^[ \t]*\|/.test(head)) return tableRowChanges(ctx, item, state, lineStart, head);
 	const m = MARKER.exec(head);
-	if (!m) throw new RangeError(`Item at ${item.span.start} has no checkbox marker`);
+	if (!m) {
+		// Dated log entries (`### 2025-10-01 14:30 UTC - …`, `- 2025-10-01T14:30Z — …`) are done by being written.
+		if (item.timestamp !== null && !/^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+\[/.test(head)) {
+			throw new RangeError(`Item at ${item.span.start} is a dated log entry without a checkbox; it has no other state`);
+		}
+		throw new RangeError(`Item at ${item.span.start} has no checkbox marker`);
+	}
 	const from = lineStart + m[1].length;
 	const to = from + m[2].length + 2;
 	const changes: TextChange[] = [{ from, to, insert: markerFor(state, ctx.doc) }];

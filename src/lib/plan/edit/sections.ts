@@ -1,4 +1,5 @@
 /** Where new blocks go: at the end of a section, as a new living section in its canonical place, or into a dated log. */
+import { footerStart } from '../parse/footer';
 import type { PlanDoc, Section, TextChange } from '../types';
 import type { EditContext } from './context';
 import { contentEnd, isBlank, lineEndAt, lineStartAt, nextLineStart } from './text';
@@ -15,11 +16,16 @@ export const LIVING_TITLES: Record<LivingKey, string> = {
 	outcomes: 'Outcomes & Retrospective'
 };
 
-/** Inserts `block` (lines without endings) at the end of a section's content, after a blank line if asked. */
+/** Where a section's own content ends: before a document footer (`---` + `**Completed By**: …`) that closes the text. */
+export function sectionEnd(text: string, sec: Section): number {
+	return footerStart(text, sec.contentStart, sec.span.end) ?? sec.span.end;
+}
+
+/** Inserts `block` (lines without endings) at the end of a section's content (above a footer), after a blank line if asked. */
 export function appendToSection(ctx: EditContext, sec: Section, block: string[], blankBefore: boolean): TextChange {
 	const { text, eol } = ctx;
 	const body = block.join(eol);
-	const end = contentEnd(text, sec.contentStart, sec.span.end);
+	const end = contentEnd(text, sec.contentStart, sectionEnd(text, sec));
 	if (end === null || end <= sec.headingSpan.end) {
 		const at = sec.headingSpan.end;
 		const nl = nextLineStart(text, at);
@@ -62,7 +68,7 @@ export function createLivingSection(ctx: EditContext, key: LivingKey, body: stri
 	const block = [heading, '', ...body];
 	for (let i = idx - 1; i >= 0; i--) {
 		const s = doc.living[LIVING_ORDER[i]];
-		if (s) return insertBlockAt(ctx, s.span.end, block);
+		if (s) return insertBlockAt(ctx, sectionEnd(ctx.text, s), block);
 	}
 	for (let i = idx + 1; i < LIVING_ORDER.length; i++) {
 		const s = doc.living[LIVING_ORDER[i]];

@@ -2,11 +2,16 @@
  * Living-log entries (DESIGN §3): surprises with `Evidence:`, decisions with `Rationale:` /
  * `Date:` / `Author:` / `Date/Author:` lines (as bullets, sub-lines, bare `Decision:` paragraphs,
  * `- **Topic**: Chose …` bullets or `### Decision 1: …` headings), outcomes, open questions,
- * and `- Decision:/Discovery:/Blocker:` bullets of a dated progress log.
+ * and `- Decision:/Discovery:/Blocker:` bullets of a dated progress log. Surprises and outcomes
+ * may be dated headings (`### 2025-10-01 16:00 UTC - The cache was cold` + field lines); a
+ * stamped line may carry its labels inline (`- 2025-10-01T14:30Z — Decision: X — Rationale: Y`);
+ * a document footer after the last section (`---` + `**Completed By**: …`) is no entry.
  */
 import type { Decision, Entry, Question, Section } from '../types';
 import { readFields } from './fields';
+import { footerStart } from './footer';
 import { normaliseTitle } from './living';
+import { contentEndBefore, headingEntries } from './log-items';
 import { firstDate, readStamp } from './stamps';
 import type { ItemNode, Scan } from './tree';
 import { firstAtOrAfter, stripInline } from './util';
@@ -45,19 +50,48 @@ function readEntry(text: string, start: number, end: number, paraEnd = end): Raw
 		first = false;
 		pos = nl + 1;
 	}
-	let body = raw.slice(0, Math.min(textEnd, Math.max(0, paraEnd - start)));
+	const body = raw.slice(0, Math.min(textEnd, Math.max(0, paraEnd - start)));
+	const e = headOf(body, labels);
+	return e ? { span: { start, end }, ...e, labels } : null;
+}
+
+/** Text and kind of an entry's first paragraph: a lead label and a stamp (either order) dropped, inline labels moved to `labels`. */
+function headOf(body: string, labels: Map<string, string>): { text: string; kind: string | null } | null {
 	let offset = 0;
-	const lead = LEAD_LABEL.exec(body);
-	const kind = lead ? lead[1].toLowerCase() : null;
+	let lead = LEAD_LABEL.exec(body);
 	if (lead) offset = lead[0].length;
 	const stamp = readStamp(body.slice(offset));
 	if (stamp && stamp.consumed) {
 		offset += stamp.consumed;
 		labels.set('stamp', stamp.value);
+		if (!lead) {
+			lead = LEAD_LABEL.exec(body.slice(offset));
+			if (lead) offset += lead[0].length;
+		}
 	}
-	body = body.slice(offset).trim();
-	if (body === '' || PLACEHOLDER.test(stripInline(body))) return null;
-	return { span: { start, end }, text: body, kind, labels };
+	const kind = lead ? lead[1].toLowerCase() : null;
+	const text = inlineLabels(body.slice(offset), labels).trim();
+	if (text === '' || PLACEHOLDER.test(stripInline(text))) return null;
+	return { text, kind };
+}
+
+/** `X — Rationale: Y — Author: Z` or `X. Rationale: Y`: labels written inline after the text. */
+const INLINE_LABEL = /(?:[ \t]+[—–-]|[.;])[ \t\r\n]+(?:\*\*|__)?(rationale|author|evidence)[ \t]*(?::(?:\*\*|__)|(?:\*\*|__)?:)[ \t]+/gi;
+
+/** The text before the first inline label; each label's value goes into `labels` unless a label line set it. */
+function inlineLabels(s: string, labels: Map<string, string>): string {
+	const found = [...s.matchAll(INLINE_LABEL)];
+	if (!found.length) return s;
+	for (let i = 0; i < found.length; i++) {
+		const m = found[i];
+		const from = (m.index ?? 0) + m[0].length;
+		const to = i + 1 < found.length ? (found[i + 1].index ?? s.length) : s.length;
+		const key = m[1].toLowerCase();
+		if (!labels.has(key)) labels.set(key, s.slice(from, to).replace(/\s+/g, ' ').trim());
+	}
+	const first = found[0];
+	// A sentence keeps its full stop (`X. Rationale: Y` → `X.`).
+	return s.slice(0, (first.index ?? 0) + (first[0].trimStart().startsWith('.') ? 1 : 0));
 }
 
 /** Top-level list items and loose paragraphs of a range, in order. */
@@ -78,10 +112,16 @@ function blocksIn(scan: Scan, from: number, to: number, skip: readonly { start: 
 	return out.sort((a, b) => a.start - b.start);
 }
 
-/** Entries of a section: each top list item is one; loose paragraphs start one, or add labelled lines to the previous. */
-function entriesIn(scan: Scan, section: Section, skip: readonly { start: number; end: number }[] = []): RawEntry[] {
+/**
+ * Entries of a section: each top list item is one; loose paragraphs start one, or add labelled
+ * lines to the previous; with `sections`, each dated subsection is one too. A document footer is none.
+ */
+function entriesIn(scan: Scan, section: Section, skip: readonly { start: number; end: number }[] = [], sections?: readonly Section[]): RawEntry[] {
 	const out: RawEntry[] = [];
-	for (const b of blocksIn(scan, section.contentStart, section.span.end, skip)) {
+	const end = footerStart(scan.text, section.contentStart, section.span.end) ?? section.span.end;
+	const heads = sections ? datedHeadingEntries(scan.text, sections, section) : [];
+	const skipped = heads.length ? [...skip, ...heads.map((h) => h.span)] : skip;
+	for (const b of blocksIn(scan, section.contentStart, end, skipped)) {
 		const start = b.item ? (b.item.task ? b.item.task.textStart : b.item.paraStart ?? b.start) : b.start;
 		const first = scan.text.slice(start, Math.min(b.end, start + 200));
 		const prev = out[out.length - 1];
@@ -98,6 +138,22 @@ function entriesIn(scan: Scan, section: Section, skip: readonly { start: number;
 			e.span.start = b.start;
 			out.push(e);
 		}
+	}
+	return heads.length ? [...out, ...heads].sort((a, b) => a.span.start - b.span.start) : out;
+}
+
+/** Dated subsections of `section` as entries: the heading's words after the stamp, labels from the field lines below it. */
+function datedHeadingEntries(text: string, sections: readonly Section[], section: Section): RawEntry[] {
+	const out: RawEntry[] = [];
+	for (const { section: s } of headingEntries(text, sections, section)) {
+		const end = contentEndBefore(text, s.contentStart, Math.min(s.span.end, section.span.end)) ?? s.headingSpan.end;
+		const labels = new Map<string, string>();
+		for (const line of text.slice(s.contentStart, Math.max(s.contentStart, end)).split('\n')) {
+			const m = LABEL_LINE.exec(line.replace(/\r$/, ''));
+			if (m && !labels.has(m[1].toLowerCase())) labels.set(m[1].toLowerCase(), m[2].replace(/(\*\*|__)\s*$/, '').trim());
+		}
+		const head = headOf(s.title, labels);
+		if (head) out.push({ span: { start: s.span.start, end }, ...head, labels });
 	}
 	return out;
 }
@@ -120,14 +176,14 @@ function toDecision(e: RawEntry): Decision {
 	return { ...base, rationale: e.labels.get('rationale') ?? e.labels.get('why') ?? e.labels.get('reason') ?? null, author };
 }
 
-/** Surprises of the surprises section. */
-export function readSurprises(scan: Scan, section: Section | null): Entry[] {
-	return section ? entriesIn(scan, section).map((e) => toEntry(e, true)) : [];
+/** Surprises of the surprises section (dated subsections included). */
+export function readSurprises(scan: Scan, sections: readonly Section[], section: Section | null): Entry[] {
+	return section ? entriesIn(scan, section, [], sections).map((e) => toEntry(e, true)) : [];
 }
 
-/** Outcomes of the outcomes section. */
-export function readOutcomes(scan: Scan, section: Section | null): Entry[] {
-	return section ? entriesIn(scan, section).map((e) => toEntry(e, false)) : [];
+/** Outcomes of the outcomes section (dated subsections included). */
+export function readOutcomes(scan: Scan, sections: readonly Section[], section: Section | null): Entry[] {
+	return section ? entriesIn(scan, section, [], sections).map((e) => toEntry(e, false)) : [];
 }
 
 /** Decisions of the decision section: `### Decision N: …` subsections, then items and paragraphs outside them. */

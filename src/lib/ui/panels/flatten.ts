@@ -36,9 +36,11 @@ export interface ChecklistView {
 	text: string;
 	timestamp: string | null;
 	marker: ProgressItem['marker'];
+	/** A dated log entry: shown done, with nothing to change. */
+	logEntry: boolean;
 }
 
 /** The offset-free view of a flattened checklist row. */
 export function checklistView({ item, depth }: ItemRow): ChecklistView {
-	return { depth, state: item.state, text: item.text, timestamp: item.timestamp, marker: item.marker };
+	return { depth, state: item.state, text: item.text, timestamp: item.timestamp, marker: item.marker, logEntry: item.logEntry === true };
 }

@@ -1,0 +1,77 @@
+/**
+ * Dated log entries of a progress section, read as progress items (done, stamped) so a plan that
+ * logs its progress instead of ticking boxes still shows it: a subsection whose heading starts
+ * with a stamp and says what happened (`### 2025-10-01 14:30 UTC - Did the thing`, `#### 2025-12-22:
+ * Started JWT`), and a top-level bullet without a checkbox that starts with one
+ * (`- 2025-10-01T14:30:00Z — Set up`). A bare date heading (`### 2025-11-01 10:30`) is a dated-log
+ * day, not an entry.
+ */
+import type { ProgressItem, Section } from '../types';
+import { footerStart } from './footer';
+import { markerOf } from './items';
+import { readStamp, type Stamp } from './stamps';
+import type { Scan } from './tree';
+import { firstAtOrAfter } from './util';
+
+/** A leading stamp followed by words (`2025-10-01 14:30 UTC - Did it`), or null. */
+export function leadingStamp(s: string): (Stamp & { rest: string }) | null {
+	const stamp = readStamp(s);
+	if (!stamp || stamp.consumed === 0) return null;
+	const rest = s.slice(stamp.consumed).trim();
+	return rest === '' ? null : { ...stamp, rest };
+}
+
+/** End of the last content line in `[from, to)` (blank lines, thematic breaks and a document footer excluded), or null. */
+export function contentEndBefore(text: string, from: number, to: number): number | null {
+	let end = footerStart(text, from, to) ?? to;
+	while (end > from) {
+		let e = end;
+		while (e > from && (text[e - 1] === '\n' || text[e - 1] === '\r')) e--;
+		const ls = Math.max(from, text.lastIndexOf('\n', e - 1) + 1);
+		const line = text.slice(ls, e);
+		if (!/^[ \t]*$/.test(line) && !/^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/.test(line)) return e;
+		end = ls;
+	}
+	return null;
+}
+
+/** Dated subsections of `section` that are entries (outermost only), with their stamps. */
+export function headingEntries(text: string, sections: readonly Section[], section: Section): { section: Section; stamp: Stamp & { rest: string } }[] {
+	const out: { section: Section; stamp: Stamp & { rest: string } }[] = [];
+	let coveredTo = -1;
+	for (const s of sections) {
+		if (s.span.start <= section.span.start || s.span.start >= section.span.end || s.span.start < coveredTo) continue;
+		const stamp = leadingStamp(s.title);
+		if (!stamp || stamp.format === 'trailing-completed') continue;
+		out.push({ section: s, stamp });
+		coveredTo = s.span.end;
+	}
+	return out;
+}
+
+/** The log entries of the progress sections as done progress items, in document order. */
+export function logItems(scan: Scan, sections: readonly Section[], progressSections: readonly Section[]): ProgressItem[] {
+	const { text } = scan;
+	const out: ProgressItem[] = [];
+	for (const p of progressSections) {
+		const heads = headingEntries(text, sections, p);
+		for (const { section: s, stamp } of heads) {
+			const end = contentEndBefore(text, s.contentStart, Math.min(s.span.end, p.span.end)) ?? s.headingSpan.end;
+			out.push(logItem({ start: s.span.start, end }, stamp.rest, stamp.value));
+		}
+		const to = footerStart(text, p.contentStart, p.span.end) ?? p.span.end;
+		for (let i = firstAtOrAfter(scan.items, p.contentStart); i < scan.items.length && scan.items[i].start < to; i++) {
+			const it = scan.items[i];
+			if (it.level !== 0 || it.task || it.paraStart === null || it.paraEnd === null) continue;
+			if (heads.some((h) => it.start >= h.section.span.start && it.start < h.section.span.end)) continue;
+			const stamp = leadingStamp(text.slice(it.paraStart, it.paraEnd));
+			if (!stamp || stamp.format === 'trailing-completed') continue;
+			out.push(logItem({ start: it.start, end: it.end }, stamp.rest, stamp.value));
+		}
+	}
+	return out;
+}
+
+function logItem(span: { start: number; end: number }, body: string, timestamp: string): ProgressItem {
+	return { span, state: 'done', checked: true, text: body, timestamp, marker: markerOf(body), children: [], logEntry: true };
+}
