@@ -68,6 +68,67 @@ async function open(page: Page, appUrl: string, fixture: FixtureRepo, planPath: 
 	await expect(page.getByRole('textbox', { name: 'Plan text' })).toBeVisible();
 }
 
+const HEADING_LOG = `# Heading log plan
+
+## Progress
+
+### 2026-01-05 10:00 UTC - Set up the repo
+
+Cloned and configured.
+
+### 2026-01-06 11:30 UTC - Wrote the parser
+
+## Decision Log
+
+1. **Use remark**: it is well kept.
+   Rationale: many users.
+2. **Keep offsets**: edits need them.
+   Rationale: minimal diffs.
+
+## Outcomes & Retrospective
+
+- First week went well.
+`;
+
+test('a plan that logs progress as dated headings and decisions as a numbered list gets new entries in those forms', async ({ page, app, repo }) => {
+	const planPath = 'docs/plans/heading-log.md';
+	const fixture = repo('heading-log', { [planPath]: HEADING_LOG });
+	await open(page, app.url, fixture, planPath);
+	const progress = page.getByRole('region', { name: 'Progress' });
+	// A log entry is done when written: shown ticked, with nothing to change.
+	const entry = progress.getByRole('checkbox', { name: 'Set up the repo' });
+	await expect(entry).toBeChecked();
+	await expect(entry).toBeDisabled();
+	await expect(progress.getByRole('combobox', { name: 'State of Set up the repo' })).toHaveCount(0);
+
+	await progress.getByRole('button', { name: 'Add progress item' }).click();
+	await progress.getByRole('textbox', { name: 'Progress item' }).fill('Shipped the first build');
+	await progress.getByRole('button', { name: 'Save' }).click();
+	await expect(progress.getByRole('checkbox', { name: 'Shipped the first build' })).toBeChecked();
+	const decisions = page.getByRole('region', { name: 'Decision Log' });
+	await decisions.getByRole('button', { name: 'Add decision' }).click();
+	await decisions.getByRole('textbox', { name: 'Decision' }).fill('Freeze on Fridays');
+	await decisions.getByRole('textbox', { name: 'Rationale' }).fill('weekend safety');
+	await decisions.getByRole('textbox', { name: 'Author' }).fill('');
+	await decisions.getByRole('button', { name: 'Save' }).click();
+	await expect(decisions).toContainText('Freeze on Fridays');
+
+	await page.getByRole('button', { name: 'Commit', exact: true }).click();
+	const dialog = page.getByRole('dialog', { name: 'Commit' });
+	await dialog.getByRole('textbox', { name: 'Author name' }).fill('Ann');
+	await dialog.getByRole('textbox', { name: 'Author email' }).fill('ann@example.com');
+	await dialog.getByRole('button', { name: 'Commit', exact: true }).click();
+	await page.getByRole('button', { name: 'Push', exact: true }).click();
+	await expect(page.getByRole('status')).toHaveText(/^Everything pushed/, { timeout: 30_000 });
+
+	const pushed = readRemoteFile(fixture.path, planPath);
+	// Insert-only: every line of the plan is still there, in order, and the new ones are in the plan's forms.
+	const added = git(fixture.path, 'diff', 'HEAD~1', 'HEAD').split('\n').filter((l) => /^[-+]/.test(l) && !/^(?:---|\+\+\+) /.test(l));
+	expect(added.filter((l) => l.startsWith('-'))).toEqual([]);
+	expect(pushed).toMatch(/### 2026-01-06 11:30 UTC - Wrote the parser\n\n### \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC - Shipped the first build\n/);
+	expect(pushed).toMatch(/2\. \*\*Keep offsets\*\*: edits need them\.\n {3}Rationale: minimal diffs\.\n3\. .*Freeze on Fridays.*\n {3}.*weekend safety/);
+});
+
 test('a decision in a dated-log plan lands as a dated "- Decision:" entry with its rationale, not a new section', async ({ page, app, repo }) => {
 	const fixture = repo('dated', { 'docs/plans/release.md': DATED });
 	await open(page, app.url, fixture, 'docs/plans/release.md');

@@ -10,7 +10,7 @@ import { cleanCommitMessage } from './clean-message';
 import { MoveError } from './errors';
 import { exists, gitCache, mkdirp, type RepoFs } from './fs-utils';
 import { readOutbox, writeOutbox } from './outbox';
-import { decodeForDisplay, readTextFile } from './text-codec';
+import { decodeFileText, decodeForDisplay, readTextFile } from './text-codec';
 import { REPO_DIR } from './repo-ops';
 
 /** Who made a commit, with the time git records. */
@@ -30,7 +30,23 @@ export async function currentBranch(fs: RepoFs, dir = REPO_DIR): Promise<string>
 	return branch;
 }
 
-/** Text of `path` in commit `oid` (null when the commit has no such file). */
+/** Bytes of `path` in commit `oid` (null when the commit has no such file). */
+export async function readBytesAt(fs: RepoFs, oid: string, path: string, dir = REPO_DIR, cache: object = gitCache(fs)): Promise<Uint8Array | null> {
+	try {
+		return (await git.readBlob({ fs, dir, oid, filepath: path, cache })).blob;
+	} catch (err) {
+		if ((err as { code?: string }).code === 'NotFoundError') return null;
+		throw err;
+	}
+}
+
+/** Text of `path` in commit `oid` for merging and writing back: null when absent, EncodingError when not UTF-8. */
+export async function readUtf8At(fs: RepoFs, oid: string, path: string, dir = REPO_DIR, cache: object = gitCache(fs)): Promise<string | null> {
+	const bytes = await readBytesAt(fs, oid, path, dir, cache);
+	return bytes === null ? null : decodeFileText(bytes, path);
+}
+
+/** Text of `path` in commit `oid` (null when the commit has no such file), for showing: bytes that are not UTF-8 show as U+FFFD. */
 export async function readTextAt(fs: RepoFs, oid: string, path: string, dir = REPO_DIR, cache: object = gitCache(fs)): Promise<string | null> {
 	try {
 		const { blob } = await git.readBlob({ fs, dir, oid, filepath: path, cache });
@@ -246,10 +262,15 @@ export async function writeWorkingFile(fs: RepoFs, path: string, text: string, d
 
 /** Puts HEAD's text back in the working tree (removes the file when HEAD has none); returns it. */
 export async function discardWorkingFile(fs: RepoFs, path: string, dir = REPO_DIR): Promise<string | null> {
-	const text = await readHeadText(fs, path, dir);
+	const head = await git.resolveRef({ fs, dir, ref: 'HEAD' });
+	const bytes = await readBytesAt(fs, head, path, dir);
 	const target = `${dir}/${path}`;
-	if (text === null) {
+	if (bytes === null) {
 		if (await exists(fs, target)) await fs.promises.unlink(target);
-	} else await writeWorkingFile(fs, path, text, dir);
-	return text;
+		return null;
+	}
+	// HEAD's bytes as they are (a file that is not UTF-8 must not come back with U+FFFD in it).
+	await mkdirp(fs, target.slice(0, target.lastIndexOf('/')));
+	await fs.promises.writeFile(target, bytes);
+	return decodeForDisplay(bytes);
 }

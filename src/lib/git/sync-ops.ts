@@ -8,14 +8,14 @@
 import git, { type HttpClient, type ProgressCallback } from 'isomorphic-git';
 import { rebaseText } from '../plan/rebase';
 import type { GitAuth } from './auth';
-import { commitTexts, currentBranch, readTextAt, setBranch } from './commit-ops';
+import { commitTexts, currentBranch, readBytesAt, readTextAt, readUtf8At, setBranch } from './commit-ops';
 import { exists, gitCache, mkdirp, type RepoFs } from './fs-utils';
 import { readOutbox, writeOutbox, type OpenConflict, type Outbox, type OutboxCommit } from './outbox';
 import type { ConflictInfo, RemoteArgs, SyncResult } from './protocol';
 import { discoverPush, pushNewObjects, type PushTransport } from './push-ops';
 import { REPO_DIR } from './repo-ops';
 import { repoStatus } from './status-ops';
-import { isUtf8, readTextFile } from './text-codec';
+import { isUtf8 } from './text-codec';
 import { isMarkdownPath } from './url';
 
 /** Everything a sync needs: the repo, the transport and the remote. */
@@ -100,9 +100,9 @@ export async function replayCommits(ctx: SyncContext, commits: OutboxCommit[], o
 		const moves = c.moves ?? [];
 		const moved = new Set(moves.flatMap((m) => [m.from, m.to]));
 		for (const m of moves) {
-			const base = origParent ? await readTextAt(ctx.fs, origParent, m.from, dir, cache) : null;
-			const local = await readTextAt(ctx.fs, c.oid, m.to, dir, cache);
-			const remote = await readTextAt(ctx.fs, parent, m.from, dir, cache);
+			const base = origParent ? await readUtf8At(ctx.fs, origParent, m.from, dir, cache) : null;
+			const local = await readUtf8At(ctx.fs, c.oid, m.to, dir, cache);
+			const remote = await readUtf8At(ctx.fs, parent, m.from, dir, cache);
 			files.set(m.from, null);
 			if (override && override.index === i && override.path === m.to) {
 				files.set(m.to, override.text);
@@ -120,9 +120,9 @@ export async function replayCommits(ctx: SyncContext, commits: OutboxCommit[], o
 		}
 		for (const path of c.paths) {
 			if (moved.has(path)) continue;
-			const base = origParent ? await readTextAt(ctx.fs, origParent, path, dir, cache) : null;
-			const local = await readTextAt(ctx.fs, c.oid, path, dir, cache);
-			const remote = await readTextAt(ctx.fs, parent, path, dir, cache);
+			const base = origParent ? await readUtf8At(ctx.fs, origParent, path, dir, cache) : null;
+			const local = await readUtf8At(ctx.fs, c.oid, path, dir, cache);
+			const remote = await readUtf8At(ctx.fs, parent, path, dir, cache);
 			if (override && override.index === i && override.path === path) {
 				files.set(path, override.text);
 				continue;
@@ -182,16 +182,6 @@ async function diffTrees(fs: RepoFs, dir: string, a: string | null, b: string | 
 
 /** UTF-8 with the byte-order mark kept in the text (the default decoder drops it). */
 const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
-
-/** The bytes of `path` in commit `oid`, or null when it has no such file. */
-async function readBytesAt(fs: RepoFs, oid: string, path: string, dir: string, cache: object): Promise<Uint8Array | null> {
-	try {
-		return (await git.readBlob({ fs, dir, oid, filepath: path, cache })).blob;
-	} catch (err) {
-		if ((err as { code?: string }).code === 'NotFoundError') return null;
-		throw err;
-	}
-}
 
 function sameBytes(a: Uint8Array | null, b: Uint8Array | null): boolean {
 	if (a === null || b === null) return a === b;
@@ -273,9 +263,12 @@ async function carryMovedDrafts(ctx: SyncContext, dir: string, oldHead: string, 
 		const to = targets[0];
 		const source = `${dir}/${from}`;
 		if (!(await exists(ctx.fs, source)) || (await exists(ctx.fs, `${dir}/${to}`))) continue;
+		const workingBytes = (await ctx.fs.promises.readFile(source)) as Uint8Array;
+		// Not UTF-8: never opened here, so nothing typed to carry; the plain update moves its bytes.
+		if (!isUtf8(workingBytes)) continue;
 		const before = await readTextAt(ctx.fs, oldHead, from, dir, cache);
 		const after = (await readTextAt(ctx.fs, newHead, to, dir, cache)) ?? '';
-		const working = await readTextFile(ctx.fs, source, from);
+		const working = utf8.decode(workingBytes);
 		if (working === before) continue; // nothing typed: the plain update removes it
 		const merged = mergeFile(before, working, after, undefined, ctx.timeZone);
 		if (!merged.ok || merged.text === null) continue;

@@ -101,7 +101,8 @@ function flatten(items: ProgressItem[]): ProgressItem[] {
  */
 export function isStepDone(doc: PlanDoc): boolean {
 	if (doc.phases.length > 0) return doc.phases.every((p) => isSatisfied(p.status));
-	const items = flatten(doc.progress);
+	// Dated log entries are history, done by nature: only a checklist can say a step is finished.
+	const items = flatten(doc.progress).filter((i) => !i.logEntry);
 	return items.length > 0 && items.every((i) => i.state === 'done' || i.state === 'na');
 }
 

@@ -117,6 +117,7 @@ export class RepoView {
 			if (this.#stopped) return;
 			try {
 				const text = texts.get(plan.path) ?? (await gitClient().readFile(this.id, plan.path));
+				if (this.#stopped) return; // stopped while reading: no worker is started after stop()
 				const summary = await this.#summarizer.summarize(text);
 				if (this.#stopped) return;
 				this.summaries = { ...this.summaries, [plan.path]: summary };

@@ -10,8 +10,9 @@ import os from 'node:os';
 import path from 'node:path';
 import nodeHttp from 'isomorphic-git/http/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commitWorkingFiles, writeWorkingFile } from '../../../src/lib/git/commit-ops';
+import { commitWorkingFiles, discardWorkingFile, writeWorkingFile } from '../../../src/lib/git/commit-ops';
 import { EncodingError, errorFromJSON } from '../../../src/lib/git/errors';
+import { readOutbox } from '../../../src/lib/git/outbox';
 import type { RepoFs } from '../../../src/lib/git/fs-utils';
 import { readRepoFile, shallowClone } from '../../../src/lib/git/repo-ops';
 import { syncRepo, type SyncContext } from '../../../src/lib/git/sync-ops';
@@ -99,5 +100,40 @@ describe('file bytes', () => {
 		expect(result.status.dirty).toEqual([]);
 		expect(readFileSync(path.join(dir, 'docs/latin.md'))).toEqual(Buffer.from(latin2));
 		expect(readFileSync(path.join(dir, 'docs/bom.md'), 'utf8')).toBe(BOM_PLAN + '- [ ] Third\n');
+	});
+
+	it('a sync after the remote moved a non-UTF-8 plan moves its bytes (no EncodingError)', async () => {
+		const { bare, dir, ctx } = await setup();
+		const other = await cloneNative(bare, path.join(work, `native-${++n}`));
+		git(other, 'mv', 'docs/latin.md', 'docs/archive-latin.md');
+		git(other, 'commit', '-qm', 'native: move');
+		await gitAsync(other, 'push', '-q', 'origin', 'main');
+		const result = await syncRepo(ctx, { push: false });
+		expect(result.status.dirty).toEqual([]);
+		expect(existsSync(path.join(dir, 'docs/latin.md'))).toBe(false);
+		expect(readFileSync(path.join(dir, 'docs/archive-latin.md'))).toEqual(Buffer.from(LATIN));
+	});
+
+	it('Discard puts back HEAD’s bytes, also for a file that is not UTF-8', async () => {
+		const { dir } = await setup();
+		writeFileSync(path.join(dir, 'docs/latin.md'), 'changed\n');
+		await discardWorkingFile(nodeFs, 'docs/latin.md', dir);
+		expect(readFileSync(path.join(dir, 'docs/latin.md'))).toEqual(Buffer.from(LATIN));
+		writeFileSync(path.join(dir, 'docs/bom.md'), 'changed\n');
+		expect(await discardWorkingFile(nodeFs, 'docs/bom.md', dir)).toBe(BOM_PLAN);
+		expect(readFileSync(path.join(dir, 'docs/bom.md'), 'utf8')).toBe(BOM_PLAN);
+	});
+
+	it('a local commit is not replayed onto a remote version that is not UTF-8: EncodingError, the commit stays queued', async () => {
+		const { bare, dir, ctx } = await setup();
+		await writeWorkingFile(nodeFs, 'docs/bom.md', BOM_PLAN.replace('- [ ] First', '- [x] First'), dir);
+		await commitWorkingFiles({ fs: nodeFs, dir, paths: ['docs/bom.md'], message: 'docs(plan): progress — tick First', author: ANN });
+		const other = await cloneNative(bare, path.join(work, `native-${++n}`));
+		writeFileSync(path.join(other, 'docs/bom.md'), new Uint8Array([...Buffer.from('# BOM plan caf'), 0xe9, 0x0a]));
+		git(other, 'commit', '-qam', 'native: Latin-1');
+		await gitAsync(other, 'push', '-q', 'origin', 'main');
+		await expect(syncRepo(ctx, { push: true })).rejects.toBeInstanceOf(EncodingError);
+		expect((await readOutbox(nodeFs, dir)).commits).toHaveLength(1);
+		expect([...remoteBytes(bare, 'docs/bom.md')].slice(-2)).toEqual([0xe9, 0x0a]);
 	});
 });

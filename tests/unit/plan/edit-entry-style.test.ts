@@ -9,6 +9,9 @@ import { applyChanges, planEditChanges } from '../../../src/lib/plan/edit';
 import { parsePlan } from '../../../src/lib/plan/parse';
 import type { PlanDoc, PlanEdit, TextChange } from '../../../src/lib/plan/types';
 import { expectOthersKept, readCorpus } from './edit-helpers';
+import { lintPlan } from '../../../src/lib/plan/lint';
+import { isStepDone } from '../../../src/lib/plan/next-action';
+import { planSummary } from '../../../src/lib/ui/repo/plan-summary';
 
 const NOW = new Date('2026-03-10T14:05:09Z');
 const crlf = (s: string): string => s.replace(/\n/g, '\r\n');
@@ -280,5 +283,39 @@ None yet.
 		const want = '   patterns.\n5. Waymark decision\n   Rationale: Waymark why\n   Date/Author: 2026-03-10 / Wa\n\n## Outcomes';
 		expect(after.slice(at, at + want.length)).toBe(want);
 		expect(doc.decisions.at(-1)).toMatchObject({ text: 'Waymark decision', rationale: 'Waymark why', author: 'Wa' });
+	});
+});
+
+describe('what counts as a closing footer', () => {
+	it('only bold labels of document metadata (or an emphasised "Last updated" line) after the last break; other fields are entries', () => {
+		const surprises = parsePlan('# P\n\n## Surprises & Discoveries\n\n- Observation: a\n\n---\n\nObservation: second finding\nEvidence: logs\n').surprises;
+		expect(surprises.map((s) => s.text)).toContain('second finding');
+		const outcomes = parsePlan('# P\n\n## Outcomes & Retrospective\n\n- First\n\n---\n\n**Result**: good\n**Lesson**: more\n').outcomes;
+		expect(outcomes.length).toBeGreaterThan(1);
+		const footed = parsePlan('# P\n\n## Outcomes & Retrospective\n\n- First\n\n---\n\n**Completed By**: Ann\n*Last updated 2025-01-01*\n').outcomes;
+		expect(footed.map((o) => o.text)).toEqual(['First']);
+	});
+});
+
+describe('dated log entries and a plan’s state', () => {
+	it('a day’s heading that groups checkboxes (`### 2025-10-01 (Day 1)`, `### 2025-11-01 10:30`) is no entry', () => {
+		for (const day of ['### 2025-10-01 (Day 1)', '### 2025-11-01 10:30']) {
+			const doc = parsePlan(`# P\n\n## Progress\n\n${day}\n\n- [ ] a\n- [ ] b\n`);
+			expect(doc.progress.map((i) => [i.text, i.state]), day).toEqual([
+				['a', 'open'],
+				['b', 'open']
+			]);
+		}
+	});
+
+	it('a plan whose progress is only a dated log is not finished: no "Done", step not done, stale still warns', () => {
+		const text = '# Step\n\n## Progress\n\n- 2025-10-01T14:30:00Z — Started the work\n- 2025-10-02T09:00:00Z — Wrote the parser\n';
+		const doc = parsePlan(text);
+		expect(doc.progress.every((i) => i.logEntry)).toBe(true);
+		expect(planSummary(text)).toMatchObject({ done: 2, total: 2, status: 'No checklist' });
+		expect(isStepDone(doc)).toBe(false);
+		const now = new Date('2026-03-10T12:00:00Z');
+		const lastCommitAt = new Date(now.getTime() - 91 * 24 * 3_600_000);
+		expect(lintPlan(doc, { now, lastCommitAt }, text).map((d) => d.ruleId)).toContain('stale');
 	});
 });

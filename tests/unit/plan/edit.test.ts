@@ -466,3 +466,14 @@ describe('whole-plan budget and table rows', () => {
 		expect(everyItem(parsePlan(after)).find((i) => i.text.includes('Sync'))?.state).toBe('done');
 	});
 });
+
+describe('a spend stated without a budget', () => {
+	it('counts only when written as tokens (`**Actual**: 2` may be days)', () => {
+		const phase = (field: string) => parsePlan(`# Plan\n\n## Phase 1: Build\n\n${field}\n\n- [ ] a\n`).phases[0].budget;
+		expect(phase('**Actual**: 2')).toBeNull();
+		expect(phase('**Actual**: 2 days')).toBeNull();
+		expect(phase('**Tokens Spent**: 120K')).toMatchObject({ low: 0, high: 0, spent: 120_000 });
+		expect(phase('**Tokens Spent**: 12,000')).toMatchObject({ spent: 12_000 });
+		expect(phase('**Actual**: 900 tokens')).toMatchObject({ actual: 900 });
+	});
+});

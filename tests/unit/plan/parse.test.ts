@@ -626,3 +626,21 @@ describe('parsePlan: robustness', () => {
 		);
 	});
 });
+
+describe('a title that reads as a phase', () => {
+	it('names the document when it only numbers it and a heading below names that phase', () => {
+		const doc = parsePlan('# Phase 2 Progress Summary\n\n### ✅ Phase 1: Setup\n\n- [x] a\n\n### 🔄 Phase 2: Build\n\n- [ ] b\n');
+		expect(doc.phases.map((p) => [p.id, p.title, p.status])).toEqual([
+			['1', 'Setup', 'done'],
+			['2', 'Build', 'in-progress']
+		]);
+	});
+
+	it('stays the phase when it names it, whatever headings below repeat its number', () => {
+		for (const below of ['## Phase 2 Completion Summary', '## Phase 2 Checklist']) {
+			const doc = parsePlan(`# Phase 2: Build the API\n\n**Status**: Complete\n\n## Tasks\n\n- [x] a\n\n${below}\n\nAll done.\n`);
+			expect(doc.kind, below).toBe('phase-doc');
+			expect(doc.phases[0]).toMatchObject({ number: '2', title: 'Build the API', status: 'done' });
+		}
+	});
+});

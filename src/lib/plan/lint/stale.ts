@@ -16,7 +16,8 @@ export const stale: LintRule = (doc, context) => {
 	const hours = (now.getTime() - lastCommitAt.getTime()) / 3_600_000;
 	if (!(hours > limit)) return [];
 	const phases = allPhases(doc);
-	const items = flattenItems(doc.progress);
+	// Dated log entries are done by nature: they never say the work is finished.
+	const items = flattenItems(doc.progress).filter((i) => !i.logEntry);
 	const finished =
 		phases.length + items.length > 0 &&
 		phases.every((p) => p.status === 'done' || p.status === 'skipped' || p.status === 'deferred') &&

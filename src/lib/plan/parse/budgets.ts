@@ -25,8 +25,12 @@ const MULTIPLIER_LABEL = /^(?:reality check|multiplier|chaos multiplier|complexi
 const SPENT_LABEL = /^(?:tokens spent|spent|tokens used|token spend|spent so far)$/;
 const ACTUAL_LABEL = /^(?:actual|actual spent|actual tokens|actual spend|actual usage|tokens actual)$/;
 
+/** A figure written as tokens: a `K`/`M`/`B` suffix, the word "token", or four digits and more. */
+const TOKEN_WRITTEN = /\d\s*[kKmMbB]\b|tokens?\b|\d[\d,.]{3,}/i;
+
 /**
- * Reads a budget from fields and an optional heading text. Null unless a low/high range is stated.
+ * Reads a budget from fields and an optional heading text. Null unless a low/high range, or
+ * tokens spent or actual written as tokens, is stated (the latter with a 0–0 range: see `hasRange`).
  * adjustedLow/High: the stated adjusted range, else low/high × multiplier when a multiplier is given.
  */
 export function readBudget(fields: readonly Field[], heading: string | null): Budget | null {
@@ -35,12 +39,19 @@ export function readBudget(fields: readonly Field[], heading: string | null): Bu
 	let multiplier: number | null = null;
 	let spent: number | null = null;
 	let actual: number | null = null;
+	/** Whether a spent or actual figure is written as tokens (`250K`, `12,000 tokens`), not a bare `2`. */
+	let tokenWritten = false;
 	for (const f of fields) {
 		if (range === null && BUDGET_LABEL.test(f.label)) range = parseTokenRange(f.value);
 		else if (adjusted === null && ADJUSTED_LABEL.test(f.label)) adjusted = parseTokenRange(f.value);
 		else if (multiplier === null && MULTIPLIER_LABEL.test(f.label)) multiplier = parseMultiplier(f.value);
-		else if (spent === null && SPENT_LABEL.test(f.label)) spent = parseTokenAmount(f.value);
-		else if (actual === null && ACTUAL_LABEL.test(f.label)) actual = parseTokenAmount(f.value);
+		else if (spent === null && SPENT_LABEL.test(f.label)) {
+			spent = parseTokenAmount(f.value);
+			tokenWritten ||= spent !== null && TOKEN_WRITTEN.test(f.value);
+		} else if (actual === null && ACTUAL_LABEL.test(f.label)) {
+			actual = parseTokenAmount(f.value);
+			tokenWritten ||= actual !== null && TOKEN_WRITTEN.test(f.value);
+		}
 		else if (f.label === 'progress' && f.value.includes('/')) {
 			const [done, total] = splitOnce(f.value, '/');
 			if (spent === null) spent = parseTokenAmount(done);
@@ -48,8 +59,9 @@ export function readBudget(fields: readonly Field[], heading: string | null): Bu
 		}
 	}
 	if (range === null && heading !== null) range = headingRange(heading);
-	// Tokens spent (or actual) with no range stated: kept, with a 0–0 range that means "none stated".
-	if (range === null) return spent === null && actual === null ? null : { low: 0, high: 0, multiplier, adjustedLow: null, adjustedHigh: null, spent, actual };
+	// Tokens spent (or actual) with no range stated: kept, with a 0–0 range that means "none stated"
+	// (only when written as tokens: `**Actual**: 2` may count days).
+	if (range === null) return tokenWritten ? { low: 0, high: 0, multiplier, adjustedLow: null, adjustedHigh: null, spent, actual } : null;
 	const adj = adjusted ?? (multiplier !== null ? { low: Math.round(range.low * multiplier), high: Math.round(range.high * multiplier) } : null);
 	return {
 		low: range.low,

@@ -7,8 +7,14 @@
  */
 
 const BREAK = /^([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
-/** `**Label**: …`, `**Label:** …`, `__Label__: …`, `Label: …` (a short label), or a wholly emphasised line. */
-const META = /^(?:(?:\*\*|__)[^*_\n]{1,60}(?::(?:\*\*|__)|(?:\*\*|__):)|[A-Z][\w/&() -]{0,40}:[ \t]|\*[^*\s][^\n]*\*[ \t]*$|_[^_\s][^\n]*_[ \t]*$)/;
+/** Labels of a document's own metadata, as templates write them under a closing `---`. */
+const FOOTER_WORDS = String.raw`(?:completed by|completed on|completion date|archived(?: on| by)?|closed(?: on| by)?|changelog(?: entry)?|last (?:updated|modified|reviewed)|updated(?: on| by)?|authors?|written by|maintainers?|maintained by|owners?|(?:document |template )?version|reviewed by|approved by|signed off by|created(?: on| by)?|generated(?: on| by)?)`;
+/**
+ * `**Completed By**: …`, `**Last updated:** …`, `__Version__: …` (bold labels of document metadata
+ * only: other bold or plain `Label: …` lines after a break are entries), or a wholly emphasised
+ * `*Last updated …*` line.
+ */
+const META = new RegExp(String.raw`^(?:(?:\*\*|__)${FOOTER_WORDS}(?::(?:\*\*|__)|(?:\*\*|__)[ \t]*:)|([*_])${FOOTER_WORDS}\b[^\n]*\1[ \t]*$)`, 'i');
 
 /**
  * Where the footer of a section running to the end of `text` starts (the offset of its `---`

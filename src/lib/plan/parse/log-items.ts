@@ -21,6 +21,17 @@ export function leadingStamp(s: string): (Stamp & { rest: string }) | null {
 	return rest === '' ? null : { ...stamp, rest };
 }
 
+/**
+ * A leading stamp, a separator and words: `2025-10-01 14:30 UTC - Did it`, `2025-12-22: Started`,
+ * `2025-10-01T14:30Z — Set up`. Not `2025-10-01 (Day 1)` or `2025-11-01 10:30` (a day's heading
+ * that groups entries), which have no separator after the stamp.
+ */
+export function entryStamp(s: string): (Stamp & { rest: string }) | null {
+	const stamp = leadingStamp(s);
+	if (!stamp) return null;
+	return /[-—–:]\s*$/.test(s.slice(0, stamp.consumed)) ? stamp : null;
+}
+
 /** End of the last content line in `[from, to)` (blank lines, thematic breaks and a document footer excluded), or null. */
 export function contentEndBefore(text: string, from: number, to: number): number | null {
 	let end = footerStart(text, from, to) ?? to;
@@ -41,7 +52,7 @@ export function headingEntries(text: string, sections: readonly Section[], secti
 	let coveredTo = -1;
 	for (const s of sections) {
 		if (s.span.start <= section.span.start || s.span.start >= section.span.end || s.span.start < coveredTo) continue;
-		const stamp = leadingStamp(s.title);
+		const stamp = entryStamp(s.title);
 		if (!stamp || stamp.format === 'trailing-completed') continue;
 		out.push({ section: s, stamp });
 		coveredTo = s.span.end;
@@ -64,7 +75,7 @@ export function logItems(scan: Scan, sections: readonly Section[], progressSecti
 			const it = scan.items[i];
 			if (it.level !== 0 || it.task || it.paraStart === null || it.paraEnd === null) continue;
 			if (heads.some((h) => it.start >= h.section.span.start && it.start < h.section.span.end)) continue;
-			const stamp = leadingStamp(text.slice(it.paraStart, it.paraEnd));
+			const stamp = entryStamp(text.slice(it.paraStart, it.paraEnd));
 			if (!stamp || stamp.format === 'trailing-completed') continue;
 			out.push(logItem({ start: it.start, end: it.end }, stamp.rest, stamp.value));
 		}

@@ -65,8 +65,8 @@ function headingPhases(scan: Scan, sections: readonly Section[], title: Section 
 		const isTitle = title !== null && s === title;
 		let head = readPhaseHead(s.title, numberedOk, false);
 		if (!head && isTitle) head = idHead(s.title) ?? titlePhaseHead(scan, s);
-		// `# Phase 2 Progress Summary` over a `### Phase 2` section: the title names the document, not a phase.
-		if (head && isTitle && numberBelow(sections, s, head.number, numberedOk)) head = null;
+		// `# Phase 2 Progress Summary` over `### Phase 2: Component Creation`: the title names the document, not a phase.
+		if (head && isTitle && !namedPhase(head) && namedPhaseBelow(sections, s, head.number, numberedOk)) head = null;
 		if (!head) continue;
 		const draft: Draft = {
 			head,
@@ -85,9 +85,18 @@ function headingPhases(scan: Scan, sections: readonly Section[], title: Section 
 	return top;
 }
 
-/** Whether a heading other than `title` reads as a phase numbered `number`. */
-function numberBelow(sections: readonly Section[], title: Section, number: string, numberedOk: boolean): boolean {
-	return sections.some((s) => s !== title && !livingKind(s.title) && readPhaseHead(s.title, numberedOk, false)?.number === number);
+/** `Phase 2: Title`, `Phase 2 — Title`: a number followed by a separator, as phases are named (not `Phase 2 Progress Summary`). */
+function namedPhase(head: PhaseHead): boolean {
+	return /^\s*[:—–-]/.test(head.rest);
+}
+
+/** Whether a heading other than `title` names a phase numbered `number` (see `namedPhase`). */
+function namedPhaseBelow(sections: readonly Section[], title: Section, number: string, numberedOk: boolean): boolean {
+	return sections.some((s) => {
+		if (s === title || livingKind(s.title)) return false;
+		const head = readPhaseHead(s.title, numberedOk, false);
+		return head !== null && head.number === number && namedPhase(head);
+	});
 }
 
 /** `# TASK-009: Migrate …`, `# EP-82: …`: an ID-titled document is one step. */

@@ -97,6 +97,7 @@ export class HomeOverview {
 			for (const p of discovered) {
 				const text = o.markdown[p.path];
 				if (text === undefined) continue;
+				if (run !== this.#run) return; // stopped: no worker is started after stop()
 				plans.push({ path: p.path, summary: await summarizer.summarize(text) });
 				docs.push({ repoId: repo.id, repoName: repo.name, path: p.path, text });
 				if (run !== this.#run) return;

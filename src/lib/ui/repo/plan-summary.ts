@@ -25,6 +25,9 @@ export function planSummary(text: string): PlanSummary {
 	// The items the Progress panel shows (nested ones included), so the list and the panel agree.
 	const items = flatItems(doc.progress);
 	const done = items.filter((i) => i.state === 'done').length;
+	// Dated log entries are counted (the panel shows them) but say nothing about being finished.
+	const checklist = items.filter((i) => !i.logEntry);
+	const checked = checklist.filter((i) => i.state === 'done').length;
 	const phases = allPhases(doc);
 	let status: string;
 	if (doc.kind === 'phase-doc' && phases.length === 1) status = phaseWord(phases[0].status);
@@ -32,7 +35,7 @@ export function planSummary(text: string): PlanSummary {
 		const finished = phases.filter((p) => p.status === 'done').length;
 		const running = phases.find((p) => p.status === 'in-progress');
 		status = finished === phases.length ? 'Done' : running ? `Phase ${running.id} in progress` : `${finished}/${phases.length} phases done`;
-	} else status = items.length === 0 ? 'No checklist' : done === items.length ? 'Done' : done === 0 ? 'Not started' : 'In progress';
+	} else status = checklist.length === 0 ? 'No checklist' : checked === checklist.length ? 'Done' : checked === 0 && done === 0 ? 'Not started' : 'In progress';
 	const next = nextAction(doc);
 	const findings = lintPlan(doc, {}, text);
 	return {

@@ -17,7 +17,9 @@ export type SummaryReply = { seq: number; summary: PlanSummary } | { seq: number
 
 /** Summaries remembered, by plan text (the screens show the same plans again and again). */
 const remembered = new Map<string, PlanSummary>();
-const REMEMBER = 500;
+/** At most this many characters of plan text are kept as keys (the oldest go first). */
+const REMEMBER_CHARS = 8_000_000;
+let rememberedChars = 0;
 
 /** Summaries of texts already read (by any summarizer), or undefined. */
 export function rememberedSummary(text: string): PlanSummary | undefined {
@@ -25,8 +27,14 @@ export function rememberedSummary(text: string): PlanSummary | undefined {
 }
 
 function remember(text: string, summary: PlanSummary): void {
-	if (remembered.size >= REMEMBER) remembered.delete(remembered.keys().next().value as string);
+	if (remembered.has(text) || text.length > REMEMBER_CHARS / 4) return;
+	for (const old of remembered.keys()) {
+		if (rememberedChars + text.length <= REMEMBER_CHARS) break;
+		remembered.delete(old);
+		rememberedChars -= old.length;
+	}
 	remembered.set(text, summary);
+	rememberedChars += text.length;
 }
 
 /** Thrown for the summaries still pending when a summarizer is stopped. */
