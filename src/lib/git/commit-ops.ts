@@ -192,7 +192,8 @@ export async function commitWorkingFiles(opts: CommitWorkingOptions): Promise<st
 	for (const m of moves) {
 		checkRepoPath(m.from);
 		checkRepoPath(m.to);
-		const text = texts.get(m.from) ?? (await readTextAt(fs, head, m.from, dir));
+		// Strict: a file that is not UTF-8 is refused (EncodingError) before anything is written.
+		const text = texts.get(m.from) ?? (await readUtf8At(fs, head, m.from, dir));
 		if (text === null) throw MoveError.of(m.from, m.to, 'missing');
 		if (files.has(m.to) || (await readTextAt(fs, head, m.to, dir)) !== null || (await exists(fs, `${dir}/${m.to}`))) throw MoveError.of(m.from, m.to, 'exists');
 		files.set(m.to, text);

@@ -212,7 +212,10 @@ export async function updateWorkingTree(ctx: SyncContext, oldHead: string, newHe
 			// Not UTF-8 text (Waymark never opens such a file): moved byte for byte when it was clean.
 			if (!sameBytes(workingBytes, beforeBytes) && !sameBytes(workingBytes, afterBytes)) unmerged.push(path);
 			else if (afterBytes === null) await ctx.fs.promises.unlink(target);
-			else if (!sameBytes(workingBytes, afterBytes)) await ctx.fs.promises.writeFile(target, afterBytes);
+			else if (!sameBytes(workingBytes, afterBytes)) {
+				await mkdirp(ctx.fs, target.slice(0, target.lastIndexOf('/')));
+				await ctx.fs.promises.writeFile(target, afterBytes);
+			}
 			continue;
 		}
 		const before = beforeBytes && utf8.decode(beforeBytes);

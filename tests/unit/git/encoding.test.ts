@@ -102,16 +102,17 @@ describe('file bytes', () => {
 		expect(readFileSync(path.join(dir, 'docs/bom.md'), 'utf8')).toBe(BOM_PLAN + '- [ ] Third\n');
 	});
 
-	it('a sync after the remote moved a non-UTF-8 plan moves its bytes (no EncodingError)', async () => {
+	it('a sync after the remote moved a non-UTF-8 plan into a new folder moves its bytes (no EncodingError)', async () => {
 		const { bare, dir, ctx } = await setup();
 		const other = await cloneNative(bare, path.join(work, `native-${++n}`));
-		git(other, 'mv', 'docs/latin.md', 'docs/archive-latin.md');
+		execFileSync('mkdir', ['-p', path.join(other, 'archive/2026-12')]);
+		git(other, 'mv', 'docs/latin.md', 'archive/2026-12/latin.md');
 		git(other, 'commit', '-qm', 'native: move');
 		await gitAsync(other, 'push', '-q', 'origin', 'main');
 		const result = await syncRepo(ctx, { push: false });
 		expect(result.status.dirty).toEqual([]);
 		expect(existsSync(path.join(dir, 'docs/latin.md'))).toBe(false);
-		expect(readFileSync(path.join(dir, 'docs/archive-latin.md'))).toEqual(Buffer.from(LATIN));
+		expect(readFileSync(path.join(dir, 'archive/2026-12/latin.md'))).toEqual(Buffer.from(LATIN));
 	});
 
 	it('Discard puts back HEAD’s bytes, also for a file that is not UTF-8', async () => {
@@ -135,5 +136,17 @@ describe('file bytes', () => {
 		await expect(syncRepo(ctx, { push: true })).rejects.toBeInstanceOf(EncodingError);
 		expect((await readOutbox(nodeFs, dir)).commits).toHaveLength(1);
 		expect([...remoteBytes(bare, 'docs/bom.md')].slice(-2)).toEqual([0xe9, 0x0a]);
+	});
+
+	it('a commit that archives (moves) a file that is not UTF-8 is refused before anything is written', async () => {
+		const { bare, dir } = await setup();
+		const head = git(dir, 'rev-parse', 'HEAD');
+		await writeWorkingFile(nodeFs, 'docs/bom.md', BOM_PLAN.replace('- [ ] First', '- [x] First'), dir);
+		const moved = commitWorkingFiles({ fs: nodeFs, dir, paths: ['docs/bom.md'], message: 'feat(plan): complete Phase 1', author: ANN, moves: [{ from: 'docs/latin.md', to: 'docs/archive/latin.md' }] });
+		await expect(moved).rejects.toBeInstanceOf(EncodingError);
+		expect(git(dir, 'rev-parse', 'HEAD')).toBe(head);
+		expect((await readOutbox(nodeFs, dir)).commits).toEqual([]);
+		expect(readFileSync(path.join(dir, 'docs/latin.md'))).toEqual(Buffer.from(LATIN));
+		expect(git(bare, 'rev-parse', 'main')).toBe(head);
 	});
 });

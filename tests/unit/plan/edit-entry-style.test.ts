@@ -319,3 +319,26 @@ describe('dated log entries and a plan’s state', () => {
 		expect(lintPlan(doc, { now, lastCommitAt }, text).map((d) => d.ruleId)).toContain('stale');
 	});
 });
+
+describe('footers as templates write them', () => {
+	it('bold metadata labels of any name and a plain "Last updated:" close the document; entry labels do not', () => {
+		for (const footer of ['**Last Updated**: 2025-10-05\n**Status**: Active', '**Next Review**: 2026-01-01\n**Document Owner**: Ann', '**Orchestration System**: czarina\n**Project Version**: 1.2', 'Last updated: 2025-10-05']) {
+			const text = `# P\n\n## Outcomes & Retrospective\n\n- Went well.\n\n---\n\n${footer}\n`;
+			const { after, doc } = run(text, { kind: 'add-outcome', text: 'Shipped.' });
+			expect(after, footer).toBe(text.replace('- Went well.\n', '- Went well.\n- Shipped.\n'));
+			expect(doc.outcomes.map((o) => o.text), footer).toEqual(['Went well.', 'Shipped.']);
+		}
+		expect(parsePlan('# P\n\n## Decision Log\n\n- Decision: A\n\n---\n\n**Decision**: Use B\n**Rationale**: faster\n').decisions).toHaveLength(2);
+	});
+
+	it('a bullet stamped in parentheses is a log entry, and add-progress writes that form', () => {
+		const text = '# P\n\n## Progress\n\n- (2025-10-01) Set up the repo\n- (2025-10-02) Wrote the parser\n';
+		expect(parsePlan(text).progress.map((i) => [i.text, i.logEntry])).toEqual([
+			['Set up the repo', true],
+			['Wrote the parser', true]
+		]);
+		const { after } = run(text, { kind: 'add-progress', text: 'Shipped' });
+		expect(after).toBe(text + '- (2026-03-10) Shipped\n');
+	});
+});
+

@@ -475,5 +475,9 @@ describe('a spend stated without a budget', () => {
 		expect(phase('**Tokens Spent**: 120K')).toMatchObject({ low: 0, high: 0, spent: 120_000 });
 		expect(phase('**Tokens Spent**: 12,000')).toMatchObject({ spent: 12_000 });
 		expect(phase('**Actual**: 900 tokens')).toMatchObject({ actual: 900 });
+		expect(phase('**Actual**: 45m')).toBeNull();
+		expect(phase('**Actual**: 2h 30m')).toBeNull();
+		expect(phase('**Spent**: $1,200')).toBeNull();
+		expect(phase('**Tokens Spent**: 250k')).toMatchObject({ spent: 250_000 });
 	});
 });

@@ -636,7 +636,13 @@ describe('a title that reads as a phase', () => {
 		]);
 	});
 
-	it('stays the phase when it names it, whatever headings below repeat its number', () => {
+	it('names the document also when written "Phase 2: Progress Summary" over a heading that names phase 2', () => {
+		const doc = parsePlan('# Phase 2: Progress Summary\n\n### ✅ Phase 1: Setup\n\n- [x] a\n\n### 🔄 Phase 2: Component Creation (IN PROGRESS)\n\n- [ ] b\n\n### Phase 3: Ship\n\n- [ ] c\n');
+		expect(doc.phases.map((p) => p.id)).toEqual(['1', '2', '3']);
+		expect(doc.phases[1]).toMatchObject({ title: 'Component Creation', status: 'in-progress' });
+	});
+
+	it('stays the phase when no heading below names that phase, whatever headings repeat its number', () => {
 		for (const below of ['## Phase 2 Completion Summary', '## Phase 2 Checklist']) {
 			const doc = parsePlan(`# Phase 2: Build the API\n\n**Status**: Complete\n\n## Tasks\n\n- [x] a\n\n${below}\n\nAll done.\n`);
 			expect(doc.kind, below).toBe('phase-doc');

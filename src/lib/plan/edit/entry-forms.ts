@@ -53,7 +53,7 @@ export function stampedLine(line: string): StampedLine | null {
 	if (!stamp || stamp.consumed === 0 || stamp.format === 'trailing-completed') return null;
 	const rest = after.slice(stamp.consumed).trim();
 	// As the parser reads entries (`entryStamp`): a separator after the stamp, else it is a day's heading.
-	if (rest === '' || !/[-—–:]\s*$/.test(after.slice(0, stamp.consumed))) return null;
+	if (rest === '' || !/[-—–:)\]]\s*$/.test(after.slice(0, stamp.consumed))) return null;
 	return { kind: h ? 'heading' : 'bullet', lead, prefix: after.slice(0, stamp.consumed), value: stamp.value, rest };
 }
 

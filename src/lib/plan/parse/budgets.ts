@@ -25,8 +25,12 @@ const MULTIPLIER_LABEL = /^(?:reality check|multiplier|chaos multiplier|complexi
 const SPENT_LABEL = /^(?:tokens spent|spent|tokens used|token spend|spent so far)$/;
 const ACTUAL_LABEL = /^(?:actual|actual spent|actual tokens|actual spend|actual usage|tokens actual)$/;
 
-/** A figure written as tokens: a `K`/`M`/`B` suffix, the word "token", or four digits and more. */
-const TOKEN_WRITTEN = /\d\s*[kKmMbB]\b|tokens?\b|\d[\d,.]{3,}/i;
+/**
+ * A figure written as tokens: a `K`/`k`/`M`/`B` suffix, the word "token", or four digits and more —
+ * not money (`$1,200`) or time (`45m`, `2h 30m`, `3 days`).
+ */
+const TOKEN_WRITTEN = /\d\s*(?:[kK]|M|B)\b|tokens?\b|\d[\d,.]{3,}/;
+const NOT_TOKENS = /[$€£¥]|\d\s*(?:h|hrs?|hours?|m|mins?|minutes?|d|days?|w|weeks?|s|secs?|seconds?)\b/i;
 
 /**
  * Reads a budget from fields and an optional heading text. Null unless a low/high range, or
@@ -47,10 +51,10 @@ export function readBudget(fields: readonly Field[], heading: string | null): Bu
 		else if (multiplier === null && MULTIPLIER_LABEL.test(f.label)) multiplier = parseMultiplier(f.value);
 		else if (spent === null && SPENT_LABEL.test(f.label)) {
 			spent = parseTokenAmount(f.value);
-			tokenWritten ||= spent !== null && TOKEN_WRITTEN.test(f.value);
+			tokenWritten ||= spent !== null && TOKEN_WRITTEN.test(f.value) && !NOT_TOKENS.test(f.value);
 		} else if (actual === null && ACTUAL_LABEL.test(f.label)) {
 			actual = parseTokenAmount(f.value);
-			tokenWritten ||= actual !== null && TOKEN_WRITTEN.test(f.value);
+			tokenWritten ||= actual !== null && TOKEN_WRITTEN.test(f.value) && !NOT_TOKENS.test(f.value);
 		}
 		else if (f.label === 'progress' && f.value.includes('/')) {
 			const [done, total] = splitOnce(f.value, '/');

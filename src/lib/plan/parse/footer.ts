@@ -1,20 +1,23 @@
 /**
  * A document footer after the last section: a thematic break at the end of the text followed
  * only by metadata lines (`---` then `**Completed By**: …` / `**CHANGELOG Entry**: …` or an
- * italic `*Last updated …*`). It belongs to the document, not to the section it sits in, so
+ * italic `*Last updated …*`; see `META`). It belongs to the document, not to the section it sits in, so
  * that section's entries end before it and new entries go above it. Read from the text alone,
  * so the parser and the edit engine agree on it.
  */
 
 const BREAK = /^([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
-/** Labels of a document's own metadata, as templates write them under a closing `---`. */
-const FOOTER_WORDS = String.raw`(?:completed by|completed on|completion date|archived(?: on| by)?|closed(?: on| by)?|changelog(?: entry)?|last (?:updated|modified|reviewed)|updated(?: on| by)?|authors?|written by|maintainers?|maintained by|owners?|(?:document |template )?version|reviewed by|approved by|signed off by|created(?: on| by)?|generated(?: on| by)?)`;
+/** Labels of a document's own metadata that may also be written plain (`Last updated: …`). */
+const FOOTER_WORDS = String.raw`(?:completed by|completed on|completion date|archived(?: on| by)?|closed(?: on| by)?|changelog(?: entry)?|last (?:updated|modified|reviewed)|updated(?: on| by)?|authors?|written by|maintainers?|maintained by|owners?|(?:document |template |project )?version|reviewed by|approved by|signed off by|created(?: on| by)?|generated(?: on| by)?|next review)`;
 /**
- * `**Completed By**: …`, `**Last updated:** …`, `__Version__: …` (bold labels of document metadata
- * only: other bold or plain `Label: …` lines after a break are entries), or a wholly emphasised
- * `*Last updated …*` line.
+ * A footer line: a bold label (`**Completed By**: …`, `**Last updated:** …`, `__Owner__: …`), a
+ * plain label of document metadata (`Last updated: …`), or a wholly emphasised line
+ * (`*Last updated 2025-10-05*`) — unless its label is one the living sections' entries use
+ * (`**Result**:`, `Observation:`, `Decision:` after a break are entries, not a footer).
  */
-const META = new RegExp(String.raw`^(?:(?:\*\*|__)${FOOTER_WORDS}(?::(?:\*\*|__)|(?:\*\*|__)[ \t]*:)|([*_])${FOOTER_WORDS}\b[^\n]*\1[ \t]*$)`, 'i');
+const META = new RegExp(String.raw`^(?:(?:\*\*|__)([^*_\n]{1,60}?)[ \t]*(?::(?:\*\*|__)|(?:\*\*|__)[ \t]*:)|(${FOOTER_WORDS})[ \t]*:[ \t]|([*_])[^*_\s][^\n]*\3[ \t]*$)`, 'i');
+/** Labels of entries in the living sections and their fields. */
+const ENTRY_LABEL = /^(?:observation|evidence|surprise|discovery|finding|impact|response|decision|rationale|date\/author|date|author|alternatives?|consequences?|outcomes?|results?|lessons?(?: learned)?|learned|retrospective|what went well|what (?:could|to) improve|next steps?|questions?|answer|blockers?|progress|completed|done|notes?)$/i;
 
 /**
  * Where the footer of a section running to the end of `text` starts (the offset of its `---`
@@ -36,7 +39,8 @@ export function footerStart(text: string, from: number, to: number): number | nu
 			if (t[0] === '-' && line.start > from && !/^[ \t]*$/.test(lineBefore(text, from, line.start).text)) return null;
 			return line.start;
 		}
-		if (!META.test(t)) return null;
+		const m = META.exec(t);
+		if (!m || (m[1] !== undefined && ENTRY_LABEL.test(m[1].trim()))) return null;
 		meta = true;
 	}
 	return null;

@@ -23,13 +23,13 @@ export function leadingStamp(s: string): (Stamp & { rest: string }) | null {
 
 /**
  * A leading stamp, a separator and words: `2025-10-01 14:30 UTC - Did it`, `2025-12-22: Started`,
- * `2025-10-01T14:30Z — Set up`. Not `2025-10-01 (Day 1)` or `2025-11-01 10:30` (a day's heading
+ * `2025-10-01T14:30Z — Set up`, `(2025-10-01) Set up`. Not `2025-10-01 (Day 1)` or `2025-11-01 10:30` (a day's heading
  * that groups entries), which have no separator after the stamp.
  */
 export function entryStamp(s: string): (Stamp & { rest: string }) | null {
 	const stamp = leadingStamp(s);
 	if (!stamp) return null;
-	return /[-—–:]\s*$/.test(s.slice(0, stamp.consumed)) ? stamp : null;
+	return /[-—–:)\]]\s*$/.test(s.slice(0, stamp.consumed)) ? stamp : null;
 }
 
 /** End of the last content line in `[from, to)` (blank lines, thematic breaks and a document footer excluded), or null. */

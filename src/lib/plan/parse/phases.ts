@@ -65,8 +65,9 @@ function headingPhases(scan: Scan, sections: readonly Section[], title: Section 
 		const isTitle = title !== null && s === title;
 		let head = readPhaseHead(s.title, numberedOk, false);
 		if (!head && isTitle) head = idHead(s.title) ?? titlePhaseHead(scan, s);
-		// `# Phase 2 Progress Summary` over `### Phase 2: Component Creation`: the title names the document, not a phase.
-		if (head && isTitle && !namedPhase(head) && namedPhaseBelow(sections, s, head.number, numberedOk)) head = null;
+		// `# Phase 2 Progress Summary` over `### Phase 2: Component Creation`: the title names the document,
+		// the heading below names the phase (`## Phase 2 Completion Summary` below a title names no phase).
+		if (head && isTitle && namedPhaseBelow(sections, s, head.number, numberedOk)) head = null;
 		if (!head) continue;
 		const draft: Draft = {
 			head,
