@@ -356,6 +356,9 @@ test('a BOM plan keeps its BOM after tick → Commit → Push; a plan that is no
 	const fixture = repo('bom', { 'docs/plans/bom.md': bomPlan, 'docs/plans/latin.md': latin });
 	await cloneRepo(page, app.url, fixture);
 	await openPlan(page, 'docs/plans/bom.md');
+	// The editor shows the text after the mark, so its first line is the title heading.
+	expect((await editorLines(page))[0]).toBe(PLAN.split('\n')[0]);
+	await expect(page.locator('.cm-line').first().locator('.cm-specialChar')).toHaveCount(0);
 	await tickCommitPush(page, 'Second step');
 	const pushed = execFileSync('git', ['show', 'main:docs/plans/bom.md'], { cwd: fixture.path });
 	expect([...pushed.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);

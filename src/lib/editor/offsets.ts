@@ -57,3 +57,12 @@ export function detectLineSeparator(text: string): '\n' | '\r\n' {
 	}
 	return crlf > lf ? '\r\n' : '\n';
 }
+
+/**
+ * The map of a file that starts with a byte-order mark the editor does not hold (the editor shows
+ * the text after it, so its Markdown parser sees the first heading): text offsets are one more
+ * than `inner`'s, and offset 0 (the mark itself) maps to the editor's start.
+ */
+export function afterBom(inner: OffsetMap): OffsetMap {
+	return { toEditor: (o) => inner.toEditor(Math.max(0, o - 1)), toText: (p) => inner.toText(p) + 1 };
+}

@@ -19,7 +19,7 @@ import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { highlightSelectionMatches, searchKeymap } from '@codemirror/search';
 import { forEachDiagnostic, setDiagnostics, lintGutter, lintKeymap, type Diagnostic } from '@codemirror/lint';
 import type { PlanDiagnostic, Span, TextChange } from '$lib/plan/types';
-import { detectLineSeparator, offsetMap, type OffsetMap } from './offsets';
+import { afterBom, detectLineSeparator, offsetMap, type OffsetMap } from './offsets';
 import { minimalChanges } from './text-diff';
 import { planEditorTheme } from './theme';
 import { headingFold } from './heading-fold';
@@ -101,10 +101,17 @@ export interface PlanEditorOptions {
 export class PlanEditor {
 	readonly view: EditorView;
 	readonly lineSeparator: '\n' | '\r\n';
+	/**
+	 * Whether the file starts with a byte-order mark. The editor holds the text after it (CodeMirror's
+	 * Markdown would read a `# Title` behind the mark as a paragraph); `text()` and the offset map put
+	 * it back, so the file keeps it byte for byte.
+	 */
+	readonly #bom: boolean;
 	#map: OffsetMap | null = null;
 
 	constructor(opts: PlanEditorOptions) {
 		this.lineSeparator = detectLineSeparator(opts.text);
+		this.#bom = opts.text.charCodeAt(0) === 0xfeff;
 		const extensions: Extension[] = [
 			planEditorTheme,
 			planSetup,
@@ -126,18 +133,21 @@ export class PlanEditor {
 		];
 		this.view = new EditorView({
 			parent: opts.parent,
-			state: EditorState.create({ doc: opts.text, extensions })
+			state: EditorState.create({ doc: this.#bom ? opts.text.slice(1) : opts.text, extensions })
 		});
 	}
 
 	/** The document as the file's text, with its own line endings. */
 	text(): string {
-		return this.view.state.sliceDoc();
+		return this.#bom ? '\uFEFF' + this.view.state.sliceDoc() : this.view.state.sliceDoc();
 	}
 
 	/** Offset map for the current text (rebuilt lazily after a change). */
 	map(): OffsetMap {
-		this.#map ??= offsetMap(this.text(), this.lineSeparator);
+		if (!this.#map) {
+			const inner = offsetMap(this.view.state.sliceDoc(), this.lineSeparator);
+			this.#map = this.#bom ? afterBom(inner) : inner;
+		}
 		return this.#map;
 	}
 

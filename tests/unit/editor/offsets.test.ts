@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { EditorState } from '@codemirror/state';
-import { detectLineSeparator, offsetMap } from '../../../src/lib/editor/offsets';
+import { afterBom, detectLineSeparator, offsetMap } from '../../../src/lib/editor/offsets';
 import { minimalChanges } from '../../../src/lib/editor/text-diff';
 import { applyChanges as apply } from '../../../src/lib/plan/edit';
 
@@ -74,3 +74,20 @@ describe('minimalChanges', () => {
 		);
 	});
 });
+
+describe('afterBom', () => {
+	it('maps a BOM file’s offsets to an editor that holds the text after the mark (CRLF too)', () => {
+		const text = '\uFEFF# T\r\n\r\n- [ ] a\r\n- [x] b\r\n';
+		const state = EditorState.create({ doc: text.slice(1), extensions: EditorState.lineSeparator.of('\r\n') });
+		const m = afterBom(offsetMap(text.slice(1), '\r\n'));
+		const at = text.indexOf('- [x] b');
+		expect(state.sliceDoc(m.toEditor(at), m.toEditor(at) + 7)).toBe('- [x] b');
+		expect(m.toText(m.toEditor(at))).toBe(at);
+		expect(m.toEditor(0)).toBe(0);
+		expect(m.toEditor(1)).toBe(0);
+		expect(m.toEditor(text.length)).toBe(state.doc.length);
+		// The Markdown parser now sees the title as a heading.
+		expect(state.doc.line(1).text).toBe('# T');
+	});
+});
+
