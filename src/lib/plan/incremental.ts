@@ -28,9 +28,21 @@ export interface IncrementalParser {
 	parse(text: string): PlanDoc;
 	/** How many parses so far were word inserts read without remark (see `word-insert.ts`), for tests and benchmarks. */
 	readonly typedParses: number;
+	/** The scans of the last parse's chunk bodies and list pieces, by their text (null before a first parse). */
+	chunkSeed(): ChunkSeed | null;
 }
 
-interface ChunkScan {
+/**
+ * Chunk scans by body text (and list-piece scans by piece text): what another parser's first
+ * parse can take instead of running remark on the same text. A scan depends on its body's text
+ * only, so any body found here is right for any document it occurs in.
+ */
+export interface ChunkSeed {
+	bodies: ReadonlyMap<string, ChunkScan>;
+	pieces: ReadonlyMap<string, Scan>;
+}
+
+export interface ChunkScan {
 	scan: Scan;
 	/** Whether the chunk's last block may still be open, so it cannot end a chunk. */
 	open: boolean;
@@ -67,6 +79,8 @@ interface Counts {
 const counts = (): Counts => ({ typed: 0, scanned: 0, insert: null });
 /** A lookup that finds nothing (a first parse), with counts of its own. */
 const noLookup = (): Lookup => ({ body: () => undefined, piece: () => undefined, typed: () => undefined, count: counts() });
+/** A first parse's lookup: the seed's scans, or nothing. */
+const seededLookup = (seed: ChunkSeed | null): Lookup => (seed ? { ...noLookup(), body: (b) => seed.bodies.get(b), piece: (p) => seed.pieces.get(p) } : noLookup());
 
 /** One or more chunks parsed together (`entry` is the scan of `[start, end)`, relative to `start`). */
 interface Part {
@@ -82,8 +96,12 @@ interface State {
 	doc: PlanDoc;
 }
 
-/** Creates a parser for one editing session (one open file): cheap re-parses while typing. */
-export function createIncrementalParser(): IncrementalParser {
+/**
+ * Creates a parser for one editing session (one open file): cheap re-parses while typing. `seed`
+ * (asked once, at the first parse) offers scans of chunk bodies another parser already made, e.g.
+ * the editor's parser for the parser of the last commit's text.
+ */
+export function createIncrementalParser(seed?: () => ChunkSeed | null): IncrementalParser {
 	// Only the last parse is kept (its parts tile its text), so memory stays bounded by the
 	// document's size and never keeps an older text alive.
 	let state: State | null = null;
@@ -94,11 +112,22 @@ export function createIncrementalParser(): IncrementalParser {
 		get typedParses() {
 			return typedParses;
 		},
+		chunkSeed(): ChunkSeed | null {
+			if (!state) return null;
+			const { text, parts } = state;
+			const bodies = new Map<string, ChunkScan>();
+			const pieces = new Map<string, Scan>();
+			for (const p of parts) {
+				bodies.set(text.slice(p.start, p.end), p.entry);
+				if (p.entry.pieces) for (const [k, v] of p.entry.pieces) pieces.set(k, v);
+			}
+			return { bodies, pieces };
+		},
 		parse(markdown: string): PlanDoc {
 			const text = typeof markdown === 'string' ? markdown : '';
 			if (state && state.text === text) return state.doc;
 			try {
-				const { parts, typed } = state ? reparts(state, text) : { parts: partsOf(text, splitChunks(text), noLookup(), false).parts, typed: undefined };
+				const { parts, typed } = state ? reparts(state, text) : { parts: partsOf(text, splitChunks(text), seededLookup(seed?.() ?? null), false).parts, typed: undefined };
 				const doc = planFromScan(joinScans(text, parts.map((p) => ({ scan: p.entry.scan, offset: p.start })), placed), typed);
 				if (typed) typedParses++;
 				state = { text, parts, doc };

@@ -19,8 +19,11 @@ export class PlanSession {
 	readonly #parser = createIncrementalParser();
 	/** The text last parsed and its model: HEAD's model comes free while the editor held HEAD's text. */
 	#last: { text: string; doc: PlanDoc } | null = null;
-	/** Parses HEAD's text when it is not a text the editor held (a sync brought a new HEAD). */
-	readonly #headParser = createIncrementalParser();
+	/**
+	 * Parses HEAD's text when it is not a text the editor held (a restored draft, a sync brought a
+	 * new HEAD); its first parse takes the editor parser's chunk scans, so only what differs is read.
+	 */
+	readonly #headParser = createIncrementalParser(() => this.#parser.chunkSeed());
 	readonly doc: PlanDoc = $derived.by(() => {
 		const doc = this.#parser.parse(this.text);
 		this.#last = { text: this.text, doc };
