@@ -68,6 +68,25 @@ async function open(page: Page, appUrl: string, fixture: FixtureRepo, planPath: 
 	await expect(page.getByRole('textbox', { name: 'Plan text' })).toBeVisible();
 }
 
+/** Adds a decision (no author) in the Decision Log panel, then commits and pushes it. */
+async function addDecisionCommitPush(page: Page, decision: string, rationale: string): Promise<void> {
+	const decisions = page.getByRole('region', { name: 'Decision Log' });
+	await decisions.getByRole('button', { name: 'Add decision' }).click();
+	await decisions.getByRole('textbox', { name: 'Decision' }).fill(decision);
+	await decisions.getByRole('textbox', { name: 'Rationale' }).fill(rationale);
+	await decisions.getByRole('textbox', { name: 'Author' }).fill('');
+	await decisions.getByRole('button', { name: 'Save' }).click();
+	await expect(decisions).toContainText(decision);
+
+	await page.getByRole('button', { name: 'Commit', exact: true }).click();
+	const dialog = page.getByRole('dialog', { name: 'Commit' });
+	await dialog.getByRole('textbox', { name: 'Author name' }).fill('Ann');
+	await dialog.getByRole('textbox', { name: 'Author email' }).fill('ann@example.com');
+	await dialog.getByRole('button', { name: 'Commit', exact: true }).click();
+	await page.getByRole('button', { name: 'Push', exact: true }).click();
+	await expect(page.getByRole('status')).toHaveText(/^Everything pushed/, { timeout: 30_000 });
+}
+
 const HEADING_LOG = `# Heading log plan
 
 ## Progress
@@ -105,21 +124,7 @@ test('a plan that logs progress as dated headings and decisions as a numbered li
 	await progress.getByRole('textbox', { name: 'Progress item' }).fill('Shipped the first build');
 	await progress.getByRole('button', { name: 'Save' }).click();
 	await expect(progress.getByRole('checkbox', { name: 'Shipped the first build' })).toBeChecked();
-	const decisions = page.getByRole('region', { name: 'Decision Log' });
-	await decisions.getByRole('button', { name: 'Add decision' }).click();
-	await decisions.getByRole('textbox', { name: 'Decision' }).fill('Freeze on Fridays');
-	await decisions.getByRole('textbox', { name: 'Rationale' }).fill('weekend safety');
-	await decisions.getByRole('textbox', { name: 'Author' }).fill('');
-	await decisions.getByRole('button', { name: 'Save' }).click();
-	await expect(decisions).toContainText('Freeze on Fridays');
-
-	await page.getByRole('button', { name: 'Commit', exact: true }).click();
-	const dialog = page.getByRole('dialog', { name: 'Commit' });
-	await dialog.getByRole('textbox', { name: 'Author name' }).fill('Ann');
-	await dialog.getByRole('textbox', { name: 'Author email' }).fill('ann@example.com');
-	await dialog.getByRole('button', { name: 'Commit', exact: true }).click();
-	await page.getByRole('button', { name: 'Push', exact: true }).click();
-	await expect(page.getByRole('status')).toHaveText(/^Everything pushed/, { timeout: 30_000 });
+	await addDecisionCommitPush(page, 'Freeze on Fridays', 'weekend safety');
 
 	const pushed = readRemoteFile(fixture.path, planPath);
 	// Insert-only: every line of the plan is still there, in order, and the new ones are in the plan's forms.
@@ -132,21 +137,7 @@ test('a plan that logs progress as dated headings and decisions as a numbered li
 test('a decision in a dated-log plan lands as a dated "- Decision:" entry with its rationale, not a new section', async ({ page, app, repo }) => {
 	const fixture = repo('dated', { 'docs/plans/release.md': DATED });
 	await open(page, app.url, fixture, 'docs/plans/release.md');
-	const decisions = page.getByRole('region', { name: 'Decision Log' });
-	await decisions.getByRole('button', { name: 'Add decision' }).click();
-	await decisions.getByRole('textbox', { name: 'Decision' }).fill('Freeze on Fridays');
-	await decisions.getByRole('textbox', { name: 'Rationale' }).fill('weekend safety');
-	await decisions.getByRole('textbox', { name: 'Author' }).fill('');
-	await decisions.getByRole('button', { name: 'Save' }).click();
-	await expect(decisions).toContainText('Freeze on Fridays');
-
-	await page.getByRole('button', { name: 'Commit', exact: true }).click();
-	const dialog = page.getByRole('dialog', { name: 'Commit' });
-	await dialog.getByRole('textbox', { name: 'Author name' }).fill('Ann');
-	await dialog.getByRole('textbox', { name: 'Author email' }).fill('ann@example.com');
-	await dialog.getByRole('button', { name: 'Commit', exact: true }).click();
-	await page.getByRole('button', { name: 'Push', exact: true }).click();
-	await expect(page.getByRole('status')).toHaveText(/^Everything pushed/, { timeout: 30_000 });
+	await addDecisionCommitPush(page, 'Freeze on Fridays', 'weekend safety');
 
 	const pushed = readRemoteFile(fixture.path, 'docs/plans/release.md');
 	expect(pushed).toMatch(/### \d{4}-\d{2}-\d{2} \d{2}:\d{2}\n\n- Decision: Freeze on Fridays\n {2}Rationale: weekend safety\n\n## Notes/);

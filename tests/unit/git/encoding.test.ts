@@ -5,11 +5,10 @@
  * Checked on node:fs against the real git server, results read with native git.
  */
 import { execFileSync } from 'node:child_process';
-import fs, { existsSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import fs, { existsSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import nodeHttp from 'isomorphic-git/http/node';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { commitWorkingFiles, discardWorkingFile, writeWorkingFile } from '../../../src/lib/git/commit-ops';
 import { EncodingError, errorFromJSON } from '../../../src/lib/git/errors';
 import { readOutbox } from '../../../src/lib/git/outbox';
@@ -17,7 +16,7 @@ import type { RepoFs } from '../../../src/lib/git/fs-utils';
 import { readRepoFile, shallowClone } from '../../../src/lib/git/repo-ops';
 import { syncRepo, type SyncContext } from '../../../src/lib/git/sync-ops';
 import { decodeFileText } from '../../../src/lib/git/text-codec';
-import { startGitServer, type GitServer } from '../../support/git-server';
+import { gitSuite } from '../../support/git-suite';
 import { cloneNative, createBareRepo, fsckStrict, git, gitAsync } from '../../support/repos';
 
 const BOM_PLAN = '\uFEFF# BOM plan\n\n## Progress\n\n- [ ] First\n- [ ] Second\n';
@@ -25,28 +24,17 @@ const BOM_PLAN = '\uFEFF# BOM plan\n\n## Progress\n\n- [ ] First\n- [ ] Second\n
 const LATIN = new Uint8Array([...Buffer.from('# Latin\n\n- [x] Item '), 0xff, 0xfe, 0x0a]);
 const ANN = { name: 'Ann Example', email: 'ann@example.com' };
 
-let server: GitServer;
-let work: string;
 const nodeFs = fs as unknown as RepoFs;
 let n = 0;
 
-beforeAll(async () => {
-	server = await startGitServer();
-	work = mkdtempSync(path.join(os.tmpdir(), 'waymark-unit-encoding-'));
-});
-
-afterAll(async () => {
-	await server.stop();
-	rmSync(work, { recursive: true, force: true });
-	rmSync(server.root, { recursive: true, force: true });
-});
+const suite = gitSuite('waymark-unit-encoding-');
 
 async function setup(): Promise<{ bare: string; dir: string; ctx: SyncContext }> {
 	const name = `enc-${++n}`;
-	const bare = createBareRepo(server.root, name, { files: { 'docs/bom.md': BOM_PLAN, 'docs/latin.md': LATIN } });
-	const dir = path.join(work, `clone-${n}`);
-	await shallowClone({ fs: nodeFs, http: nodeHttp, dir, url: server.repoUrl(name), branch: 'main' });
-	return { bare, dir, ctx: { fs: nodeFs, http: nodeHttp, dir, remote: { url: server.repoUrl(name), branch: 'main' }, timeZone: 'UTC' } };
+	const bare = createBareRepo(suite.server.root, name, { files: { 'docs/bom.md': BOM_PLAN, 'docs/latin.md': LATIN } });
+	const dir = path.join(suite.work, `clone-${n}`);
+	await shallowClone({ fs: nodeFs, http: nodeHttp, dir, url: suite.server.repoUrl(name), branch: 'main' });
+	return { bare, dir, ctx: { fs: nodeFs, http: nodeHttp, dir, remote: { url: suite.server.repoUrl(name), branch: 'main' }, timeZone: 'UTC' } };
 }
 
 /** The bytes of `file` on the remote's main branch, read with native git. */
@@ -90,7 +78,7 @@ describe('file bytes', () => {
 
 	it('a sync brings a remote change to a clean non-UTF-8 file byte for byte, and a BOM plan with its BOM', async () => {
 		const { bare, dir, ctx } = await setup();
-		const other = await cloneNative(bare, path.join(work, `native-${++n}`));
+		const other = await cloneNative(bare, path.join(suite.work, `native-${++n}`));
 		const latin2 = new Uint8Array([...LATIN, ...Buffer.from('- [] '), 0xe9, 0x0a]);
 		writeFileSync(path.join(other, 'docs/latin.md'), latin2);
 		writeFileSync(path.join(other, 'docs/bom.md'), BOM_PLAN + '- [ ] Third\n');
@@ -104,7 +92,7 @@ describe('file bytes', () => {
 
 	it('a sync after the remote moved a non-UTF-8 plan into a new folder moves its bytes (no EncodingError)', async () => {
 		const { bare, dir, ctx } = await setup();
-		const other = await cloneNative(bare, path.join(work, `native-${++n}`));
+		const other = await cloneNative(bare, path.join(suite.work, `native-${++n}`));
 		execFileSync('mkdir', ['-p', path.join(other, 'archive/2026-12')]);
 		git(other, 'mv', 'docs/latin.md', 'archive/2026-12/latin.md');
 		git(other, 'commit', '-qm', 'native: move');
@@ -129,7 +117,7 @@ describe('file bytes', () => {
 		const { bare, dir, ctx } = await setup();
 		await writeWorkingFile(nodeFs, 'docs/bom.md', BOM_PLAN.replace('- [ ] First', '- [x] First'), dir);
 		await commitWorkingFiles({ fs: nodeFs, dir, paths: ['docs/bom.md'], message: 'docs(plan): progress — tick First', author: ANN });
-		const other = await cloneNative(bare, path.join(work, `native-${++n}`));
+		const other = await cloneNative(bare, path.join(suite.work, `native-${++n}`));
 		writeFileSync(path.join(other, 'docs/bom.md'), new Uint8Array([...Buffer.from('# BOM plan caf'), 0xe9, 0x0a]));
 		git(other, 'commit', '-qam', 'native: Latin-1');
 		await gitAsync(other, 'push', '-q', 'origin', 'main');

@@ -3,42 +3,31 @@
  * applies onto a clone of the remote to give exactly the same tree (CRLF lines, a file without a
  * final newline, a new file, a non-ASCII message), plus the changed plan files.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import git from 'isomorphic-git';
 import nodeHttp from 'isomorphic-git/http/node';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { commitWorkingFiles, writeWorkingFile } from '../../../src/lib/git/commit-ops';
 import type { RepoFs } from '../../../src/lib/git/fs-utils';
 import { exportUnpushed } from '../../../src/lib/git/history-ops';
 import { mailDate, unifiedHunks } from '../../../src/lib/git/patch';
 import { shallowClone } from '../../../src/lib/git/repo-ops';
-import { startGitServer, type GitServer } from '../../support/git-server';
+import { gitSuite } from '../../support/git-suite';
 import { cloneNative, createBareRepo, git as nativeGit, gitAsync } from '../../support/repos';
 
 const CRLF = '# Plan\r\n\r\n## Progress\r\n\r\n- [ ] One\r\n- [ ] Two\r\n- [ ] Three\r\n\r\n## Notes\r\n\r\nText.\r\n';
 const NO_EOL = '# Notes\n\nlast line without newline';
 const nodeFs = fs as unknown as RepoFs;
-let server: GitServer;
-let work: string;
 
-beforeAll(async () => {
-	server = await startGitServer();
-	work = mkdtempSync(path.join(os.tmpdir(), 'waymark-unit-export-'));
-});
-afterAll(async () => {
-	await server.stop();
-	rmSync(work, { recursive: true, force: true });
-	rmSync(server.root, { recursive: true, force: true });
-});
+const suite = gitSuite('waymark-unit-export-');
 
 describe('exportUnpushed', () => {
 	it('writes patches that git am applies to the same tree, with author and subject kept', async () => {
-		const bare = createBareRepo(server.root, 'exported', { files: { 'plan.md': CRLF, 'notes.md': NO_EOL, 'src/a.ts': 'export {};\n' } });
-		const dir = path.join(work, 'clone');
-		await shallowClone({ fs: nodeFs, http: nodeHttp, dir, url: server.repoUrl('exported'), branch: 'main' });
+		const bare = createBareRepo(suite.server.root, 'exported', { files: { 'plan.md': CRLF, 'notes.md': NO_EOL, 'src/a.ts': 'export {};\n' } });
+		const dir = path.join(suite.work, 'clone');
+		await shallowClone({ fs: nodeFs, http: nodeHttp, dir, url: suite.server.repoUrl('exported'), branch: 'main' });
 		const ann = { name: 'Ånn Exämple', email: 'ann@example.com', timestamp: 1_790_000_000, timezoneOffset: 330 };
 		await writeWorkingFile(nodeFs, 'plan.md', CRLF.replace('- [ ] Two', '- [x] Two'), dir);
 		await commitWorkingFiles({ fs: nodeFs, dir, paths: ['plan.md'], message: 'docs(plan): progress — tick “Two”', author: ann });
@@ -53,10 +42,10 @@ describe('exportUnpushed', () => {
 		expect(out.files.map((f) => f.path)).toEqual(['docs/new/plan-b.md', 'notes.md', 'plan.md']);
 		expect(out.files.find((f) => f.path === 'plan.md')?.text).toContain('Text, edited.');
 
-		const native = await cloneNative(bare, path.join(work, 'native'));
+		const native = await cloneNative(bare, path.join(suite.work, 'native'));
 		nativeGit(native, 'config', 'core.autocrlf', 'false');
 		const files = out.patches.map((p) => {
-			const file = path.join(work, p.name);
+			const file = path.join(suite.work, p.name);
 			writeFileSync(file, p.text);
 			return file;
 		});

@@ -2,12 +2,11 @@
  * Commit, push, fetch and sync on node:fs against the real git server — the same code the worker
  * runs on lightning-fs. Every result is checked with native git on the bare repo.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import nodeHttp from 'isomorphic-git/http/node';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { commitWorkingFiles, NothingToCommitError, readHeadText, writeWorkingFile } from '../../../src/lib/git/commit-ops';
 import type { RepoFs } from '../../../src/lib/git/fs-utils';
 import { commitDiff, deepenHistory, logCommits } from '../../../src/lib/git/history-ops';
@@ -18,7 +17,7 @@ import { compareUrl, resolveAndSync, savedBranchName, syncRepo, type SyncContext
 import { applyPlanEdit, parsePlan } from '../../../src/lib/plan';
 import { recordEdit } from '../../../src/lib/plan/rebase';
 import type { PlanEdit, RecordedEdit } from '../../../src/lib/plan/types';
-import { startGitServer, type GitServer } from '../../support/git-server';
+import { gitSuite } from '../../support/git-suite';
 import { cloneNative, createBareRepo, fsckStrict, git, gitAsync, readRemoteFile, remoteLog } from '../../support/repos';
 
 const PLAN = `# Ship the parser
@@ -61,35 +60,24 @@ const FILES = {
 };
 const ANN = { name: 'Ann Example', email: 'ann@example.com' };
 
-let server: GitServer;
-let work: string;
 const nodeFs = fs as unknown as RepoFs;
 let n = 0;
 
-beforeAll(async () => {
-	server = await startGitServer();
-	work = mkdtempSync(path.join(os.tmpdir(), 'waymark-unit-sync-'));
-});
-
-afterAll(async () => {
-	await server.stop();
-	rmSync(work, { recursive: true, force: true });
-	rmSync(server.root, { recursive: true, force: true });
-});
+const suite = gitSuite('waymark-unit-sync-');
 
 /** A fresh bare repo on the server (with an executable script) and a Waymark-style shallow clone of it. */
 async function setup(commits = 3): Promise<{ bare: string; dir: string; ctx: SyncContext }> {
 	const name = `repo-${++n}`;
-	const bare = createBareRepo(server.root, name, { files: FILES }, { commits });
-	const dir = path.join(work, `clone-${n}`);
-	await shallowClone({ fs: nodeFs, http: nodeHttp, dir, url: server.repoUrl(name), branch: 'main' });
-	const ctx: SyncContext = { fs: nodeFs, http: nodeHttp, dir, remote: { url: server.repoUrl(name), branch: 'main' }, timeZone: 'UTC' };
+	const bare = createBareRepo(suite.server.root, name, { files: FILES }, { commits });
+	const dir = path.join(suite.work, `clone-${n}`);
+	await shallowClone({ fs: nodeFs, http: nodeHttp, dir, url: suite.server.repoUrl(name), branch: 'main' });
+	const ctx: SyncContext = { fs: nodeFs, http: nodeHttp, dir, remote: { url: suite.server.repoUrl(name), branch: 'main' }, timeZone: 'UTC' };
 	return { bare, dir, ctx };
 }
 
 /** A native clone of the bare repo, for commits made "on another machine". */
 async function nativeClone(bare: string): Promise<string> {
-	return cloneNative(bare, path.join(work, `native-${++n}`));
+	return cloneNative(bare, path.join(suite.work, `native-${++n}`));
 }
 
 /** Applies panel edits to a file's working text, recording them as the UI does. */
@@ -151,11 +139,11 @@ describe('commit and push', () => {
 		const count = Number(git(bare, 'rev-list', '--count', 'main'));
 		await writeWorkingFile(nodeFs, 'docs/plans/ship.md', PLAN.replace('Ship it', 'Ship it soon'), dir);
 		await commitWorkingFiles({ fs: nodeFs, dir, paths: ['docs/plans/ship.md'], message: 'docs(plan): reword', author: ANN });
-		await server.stop();
+		await suite.server.stop();
 		try {
 			await expect(syncRepo(ctx, { push: true })).rejects.toThrow();
 		} finally {
-			await server.start();
+			await suite.server.start();
 		}
 		expect(Number(git(bare, 'rev-list', '--count', 'main'))).toBe(count);
 		expect((await repoStatus(nodeFs, dir)).ahead).toBe(1);
@@ -171,9 +159,9 @@ describe('commit and push', () => {
 		const { bare, dir, ctx } = await setup();
 		await writeWorkingFile(nodeFs, 'docs/plans/ship.md', PLAN.replace('Parse plans.', 'Parse every plan.'), dir);
 		const oid = await commitWorkingFiles({ fs: nodeFs, dir, paths: ['docs/plans/ship.md'], message: 'docs(plan): purpose', author: ANN });
-		server.setFault({ kind: 'status', status: 500, on: 'receive-pack', times: 1 });
+		suite.server.setFault({ kind: 'status', status: 500, on: 'receive-pack', times: 1 });
 		await expect(syncRepo(ctx, { push: true })).rejects.toThrow();
-		server.setFault(null);
+		suite.server.setFault(null);
 		expect((await readOutbox(nodeFs, dir)).commits.map((c) => c.oid)).toEqual([oid]);
 		expect((await syncRepo(ctx, { push: true })).pushed).toBe(1);
 		expect(git(bare, 'rev-parse', 'main')).toBe(oid);
