@@ -372,6 +372,20 @@ test('a BOM plan keeps its BOM after tick → Commit → Push; a plan that is no
 	expect(execFileSync('git', ['show', 'main:docs/plans/latin.md'], { cwd: fixture.path })).toEqual(latin);
 });
 
+test('a 20,000-line plan (read in the plan worker) ticks, commits and pushes one line', async ({ page, app, repo }) => {
+	const giant = readFileSync(path.join(corpusDir, 'llmspell-phase13-done-giant.md'), 'utf8');
+	const planPath = 'docs/plans/giant.md';
+	const fixture = repo('giant', { [planPath]: giant });
+	await cloneRepo(page, app.url, fixture);
+	await openPlan(page, planPath);
+	// Its chunk scans came from the plan worker (the page's first parse ran no remark).
+	expect(await page.evaluate(() => performance.getEntriesByName('waymark:plan:seeded').length)).toBe(1);
+	const first = /^- \[ \] (.+)$/m.exec(giant)![1];
+	await tickCommitPush(page, first);
+	const diff = remoteDiffLines(fixture.path);
+	expect(diff).toEqual([`-- [ ] ${first}`, expect.stringMatching(new RegExp(`^\\+- \\[x\\] .*${first.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`))]);
+});
+
 test('a CRLF plan keeps CRLF on every line after tick → Commit → Push, with one line changed', async ({ page, app, repo }) => {
 	const original = readFileSync(path.join(corpusDir, 'cheatsheet-christmas-plan-crlf.md'));
 	const planPath = 'docs/plans/christmas.md';

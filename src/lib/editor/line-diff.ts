@@ -1,4 +1,4 @@
-import { diffPatch } from 'node-diff3';
+import { linePatches } from '$lib/plan/line-patches';
 
 /** One row of a line diff as the diff view shows it. */
 export interface DiffRow {
@@ -32,10 +32,10 @@ export function lineDiff(before: string, after: string, context = 3): DiffRow[] 
 	const same = (until: number) => {
 		while (ai < until) rows.push({ kind: 'same', text: a[ai], oldNo: ++ai, newNo: ++bi });
 	};
-	for (const p of diffPatch(a, b)) {
-		same(p.buffer1.offset);
-		for (let i = 0; i < p.buffer1.length; i++) rows.push({ kind: 'del', text: a[ai], oldNo: ++ai, newNo: null });
-		for (const line of p.buffer2.chunk) rows.push({ kind: 'add', text: line, oldNo: null, newNo: ++bi });
+	for (const p of linePatches(a, b)) {
+		same(p.offset);
+		for (let i = 0; i < p.length; i++) rows.push({ kind: 'del', text: a[ai], oldNo: ++ai, newNo: null });
+		for (const line of p.chunk) rows.push({ kind: 'add', text: line, oldNo: null, newNo: ++bi });
 	}
 	same(a.length);
 	return fold(rows, context);

@@ -3,7 +3,7 @@
  * remote ("Export unpushed work"): one mbox message per commit that native `git am` applies to
  * give the same tree. Text files only; lines keep their own endings (a CRLF file stays CRLF).
  */
-import { diffPatch } from 'node-diff3';
+import { linePatches } from '../plan/line-patches';
 
 /** One file a commit changed; null text means absent on that side. */
 export interface PatchFile {
@@ -44,7 +44,12 @@ export function unifiedHunks(before: string, after: string): string {
 	const bl = [...b.lines];
 	if (!a.finalNewline && al.length) al[al.length - 1] += '\u0000';
 	if (!b.finalNewline && bl.length) bl[bl.length - 1] += '\u0000';
-	const changes = diffPatch(al, bl).map((c) => ({ aStart: c.buffer1.offset, aLen: c.buffer1.length, bStart: c.buffer2.offset, bLen: c.buffer2.length }));
+	const changes: { aStart: number; aLen: number; bStart: number; bLen: number }[] = [];
+	let shift = 0; // lines added minus lines removed before the change, so b's start follows a's
+	for (const p of linePatches(al, bl)) {
+		changes.push({ aStart: p.offset, aLen: p.length, bStart: p.offset + shift, bLen: p.chunk.length });
+		shift += p.chunk.length - p.length;
+	}
 	if (changes.length === 0) return '';
 	const groups: (typeof changes)[] = [];
 	for (const c of changes) {

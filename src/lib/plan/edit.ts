@@ -4,7 +4,7 @@
  * plan's own style. Everything outside the changed bytes stays as it was (CRLF, BOM, emoji, fences).
  */
 import { parsePlan } from './parse';
-import type { EditOptions, PlanEdit, TextChange } from './types';
+import type { EditOptions, PlanDoc, PlanEdit, TextChange } from './types';
 import { addSpent, setBudget, setSpent } from './edit/budget-lines';
 import { createContext, type EditContext } from './edit/context';
 import { addDecision, addOutcome, addProgress, addQuestion, addSurprise, resolveQuestion } from './edit/entries';
@@ -82,8 +82,10 @@ export function normalizeChanges(text: string, changes: TextChange[]): TextChang
  * them), sorted and non-overlapping. A bare `Date` as `opts` means `{ now }`. Throws RangeError
  * when the edit names no item, question or phase of `markdown` (a caller mistake).
  */
-export function planEditChanges(markdown: string, edit: PlanEdit, opts: EditOptions | Date): TextChange[] {
-	const ctx = createContext(markdown, parsePlan(markdown), toOptions(opts));
+export function planEditChanges(markdown: string, edit: PlanEdit, opts: EditOptions | Date, doc?: PlanDoc): TextChange[] {
+	// `doc` (the model of exactly `markdown`, e.g. the editor's, kept by its incremental parser)
+	// spares a full parse: seconds on a 20,000-line plan, for every panel action.
+	const ctx = createContext(markdown, doc ?? parsePlan(markdown), toOptions(opts));
 	return normalizeChanges(markdown, changesFor(ctx, edit));
 }
 

@@ -6,6 +6,8 @@
  * recorded for the commit and for sync replay.
  */
 import { EncodingError, gitClient, type RepoStatus } from '$lib/git';
+import type { ChunkSeed } from '$lib/plan/incremental';
+import { planSeed } from '$lib/ui/repo/summaries';
 import { perfMark } from '$lib/perf-mark';
 import { recordEdit } from '$lib/plan/rebase/replay';
 import { rebaseText } from '$lib/plan/rebase';
@@ -54,6 +56,8 @@ export class PlanPage {
 	error = $state.raw<ShownError | null>(null);
 	/** The text the editor starts with (draft or working file). */
 	initial = $state.raw('');
+	/** Chunk scans of `initial` made in the plan worker when the plan is big (its first parse then runs no remark on the page). */
+	seed = $state.raw<ChunkSeed | null>(null);
 	/** The editor's current text. */
 	text = $state.raw('');
 	/** HEAD's text; null when HEAD has no such file (a new plan). */
@@ -117,6 +121,10 @@ export class PlanPage {
 				edits = draft.edits;
 				this.restored = text !== working;
 			}
+			// A big plan is read in the worker (the page stays responsive; one the Plans list has just
+			// read is there already), so the page's first parse only joins its scans.
+			this.seed = await planSeed(text);
+			if (this.seed) perfMark('plan:seeded');
 			this.headText = head;
 			this.edits = edits;
 			this.initial = text;

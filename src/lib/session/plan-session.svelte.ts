@@ -1,4 +1,4 @@
-import { createIncrementalParser } from '$lib/plan/incremental';
+import { createIncrementalParser, type ChunkSeed } from '$lib/plan/incremental';
 import { lintPlan } from '$lib/plan/lint';
 import { nextAction } from '$lib/plan/next-action';
 import { planEditChanges } from '$lib/plan/edit';
@@ -15,8 +15,10 @@ export class PlanSession {
 	text = $state.raw('');
 	/** The text as last committed (HEAD), for the dirty flag and the diff. */
 	committed = $state.raw('');
+	/** Chunk scans of the opening text made off the page's thread (a big plan), for the first parse. */
+	#seed: ChunkSeed | null = null;
 	/** One incremental parser per open file: a keystroke re-parses only the chunks it touched. */
-	readonly #parser = createIncrementalParser();
+	readonly #parser = createIncrementalParser(() => this.#seed);
 	/** The text last parsed and its model: HEAD's model comes free while the editor held HEAD's text. */
 	#last: { text: string; doc: PlanDoc } | null = null;
 	/**
@@ -38,7 +40,8 @@ export class PlanSession {
 	readonly next = $derived(nextAction(this.doc));
 	readonly dirty = $derived(this.text !== this.committed);
 
-	constructor(path: string, text: string, committed = text) {
+	constructor(path: string, text: string, committed = text, seed: ChunkSeed | null = null) {
+		this.#seed = seed;
 		this.path = path;
 		this.text = text;
 		this.committed = committed;
@@ -46,7 +49,7 @@ export class PlanSession {
 
 	/** Changes that carry out `edit` on the current text (computed against exactly that text). */
 	changesFor(edit: PlanEdit, now?: Date): TextChange[] {
-		return planEditChanges(this.text, edit, { now: now ?? clockNow(), timeZone: localTimeZone() });
+		return planEditChanges(this.text, edit, { now: now ?? clockNow(), timeZone: localTimeZone() }, this.doc);
 	}
 }
 

@@ -171,3 +171,21 @@ describe('phase and budget edits on corpus files of each style', () => {
 		});
 	}
 });
+
+describe('an edit given the model it is computed against', () => {
+	it('makes the same changes as parsing the text itself, and leaves that model as it was', () => {
+		for (const file of corpusFiles().filter((f) => readCorpus(f).length < 100_000)) {
+			const text = readCorpus(file);
+			const doc = parsePlan(text);
+			const frozen = JSON.stringify(doc);
+			for (const item of spread(everyItem(doc), 5)) {
+				const edit: PlanEdit = { kind: 'toggle-item', at: item.span.start, checked: item.state !== 'done' };
+				expect(planEditChanges(text, edit, NOW, doc), file).toEqual(planEditChanges(text, edit, NOW));
+			}
+			for (const edit of [{ kind: 'add-progress', text: 'Seeded step' }, { kind: 'add-decision', text: 'Seeded', rationale: 'r' }] as PlanEdit[]) {
+				expect(planEditChanges(text, edit, NOW, doc), file).toEqual(planEditChanges(text, edit, NOW));
+			}
+			expect(JSON.stringify(doc), `${file}: the model is not changed`).toBe(frozen);
+		}
+	});
+});

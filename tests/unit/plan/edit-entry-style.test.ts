@@ -322,7 +322,7 @@ describe('dated log entries and a plan’s state', () => {
 
 describe('footers as templates write them', () => {
 	it('bold metadata labels of any name and a plain "Last updated:" close the document; entry labels do not', () => {
-		for (const footer of ['**Last Updated**: 2025-10-05\n**Status**: Active', '**Next Review**: 2026-01-01\n**Document Owner**: Ann', '**Orchestration System**: czarina\n**Project Version**: 1.2', 'Last updated: 2025-10-05']) {
+		for (const footer of ['**Completed By**: Alice\n**Date**: 2025-10-05', '**Last Updated**: 2025-10-05\n**Status**: Active', '**Next Review**: 2026-01-01\n**Document Owner**: Ann', '**Orchestration System**: czarina\n**Project Version**: 1.2', 'Last updated: 2025-10-05']) {
 			const text = `# P\n\n## Outcomes & Retrospective\n\n- Went well.\n\n---\n\n${footer}\n`;
 			const { after, doc } = run(text, { kind: 'add-outcome', text: 'Shipped.' });
 			expect(after, footer).toBe(text.replace('- Went well.\n', '- Went well.\n- Shipped.\n'));

@@ -650,3 +650,17 @@ describe('a title that reads as a phase', () => {
 		}
 	});
 });
+
+describe('a heading about a phase', () => {
+	it('is no second phase when another heading names that phase', () => {
+		const doc = parsePlan('# Plan\n\n## Phase 1: Alpha\n\n- [ ] a\n\n## Phase 1 Completion Criteria\n\n- [ ] done when\n\n## Phase 2: Beta\n\n- [ ] b\n');
+		expect(doc.phases.map((p) => [p.id, p.title])).toEqual([
+			['1', 'Alpha'],
+			['2', 'Beta']
+		]);
+	});
+
+	it('stays a phase where no heading names one (`## Phase 1`, `## Phase 2`)', () => {
+		expect(parsePlan('# Plan\n\n## Phase 1\n\n- [ ] a\n\n## Phase 2\n\n- [ ] b\n').phases.map((p) => p.id)).toEqual(['1', '2']);
+	});
+});

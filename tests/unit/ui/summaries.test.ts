@@ -1,11 +1,12 @@
 /**
- * The summarizer's bookkeeping (the worker itself runs in the browser e2e tests, where every
+ * The plan worker's page side (the worker itself runs in the browser e2e tests, where every
  * "Plans" row and home-screen summary passes through it): in place without workers, remembered by
- * text, pending summaries rejected by `stop`, and computed in place when the worker fails.
+ * text, queued requests cancelled by `stop`, computed in place when the worker fails, and scans
+ * asked only for big plans.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { planSummary } from '../../../src/lib/ui/repo/plan-summary';
-import { rememberedSummary, Summarizer, SummaryStopped } from '../../../src/lib/ui/repo/summaries';
+import { planSeed, rememberedSummary, resetPlanWorker, SEED_FROM, Summarizer, SummaryStopped } from '../../../src/lib/ui/repo/summaries';
 
 const plan = (n: number) => `# Plan ${n}\n\n## Progress\n\n- [x] One\n- [ ] Two ${n}\n`;
 
@@ -30,6 +31,8 @@ class SilentWorker {
 const g = globalThis as { Worker?: unknown };
 afterEach(() => {
 	delete g.Worker;
+	resetPlanWorker();
+	SilentWorker.last = null;
 });
 
 describe('Summarizer', () => {
@@ -41,31 +44,48 @@ describe('Summarizer', () => {
 		expect(rememberedSummary(text)).toEqual(planSummary(text));
 	});
 
-	it('sends a text to its worker once, answers from memory after, and stop rejects what is pending', async () => {
+	it('asks the worker once per text, answers from memory after, and stop cancels what is queued', async () => {
 		g.Worker = SilentWorker;
 		const s = new Summarizer();
 		const text = plan(2);
 		const first = s.summarize(text);
 		const w = SilentWorker.last!;
-		expect(w.sent).toEqual([{ seq: 1, text }]);
+		expect(w.sent).toEqual([{ seq: 1, text, want: 'summary' }]);
 		w.onmessage!({ data: { seq: 1, summary: planSummary(text) } } as MessageEvent);
 		expect(await first).toEqual(planSummary(text));
 		expect(await s.summarize(text)).toEqual(planSummary(text));
 		expect(w.sent).toHaveLength(1);
 
 		const pending = s.summarize(plan(3));
+		await Promise.resolve();
 		s.stop();
-		expect(w.terminated).toBe(true);
 		await expect(pending).rejects.toBeInstanceOf(SummaryStopped);
+		expect(w.sent.at(-1)).toEqual({ cancel: [2] });
+		expect(w.terminated).toBe(false); // shared with the other screens
 	});
 
-	it('a worker that fails gives its pending summaries in place', async () => {
+	it('a worker that fails gives the summary in place', async () => {
 		g.Worker = SilentWorker;
 		const s = new Summarizer();
 		const pending = s.summarize(plan(4));
+		await Promise.resolve();
 		let prevented = false;
 		SilentWorker.last!.onerror!({ preventDefault: () => (prevented = true) });
 		expect(await pending).toEqual(planSummary(plan(4)));
 		expect(prevented).toBe(true);
+		expect(SilentWorker.last!.terminated).toBe(true);
+	});
+
+	it('asks the worker for chunk scans of big plans only', async () => {
+		g.Worker = SilentWorker;
+		expect(await planSeed(plan(5))).toBeNull();
+		expect(SilentWorker.last).toBeNull();
+		const big = plan(6) + '- [ ] filler line\n'.repeat(Math.ceil(SEED_FROM / 18));
+		const asked = planSeed(big);
+		const w = SilentWorker.last!;
+		expect(w.sent).toEqual([{ seq: 1, text: big, want: 'seed' }]);
+		const seed = { bodies: new Map(), pieces: new Map() };
+		w.onmessage!({ data: { seq: 1, seed } } as MessageEvent);
+		expect(await asked).toBe(seed);
 	});
 });

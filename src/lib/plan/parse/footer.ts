@@ -17,7 +17,7 @@ const FOOTER_WORDS = String.raw`(?:completed by|completed on|completion date|arc
  */
 const META = new RegExp(String.raw`^(?:(?:\*\*|__)([^*_\n]{1,60}?)[ \t]*(?::(?:\*\*|__)|(?:\*\*|__)[ \t]*:)|(${FOOTER_WORDS})[ \t]*:[ \t]|([*_])[^*_\s][^\n]*\3[ \t]*$)`, 'i');
 /** Labels of entries in the living sections and their fields. */
-const ENTRY_LABEL = /^(?:observation|evidence|surprise|discovery|finding|impact|response|decision|rationale|date\/author|date|author|alternatives?|consequences?|outcomes?|results?|lessons?(?: learned)?|learned|retrospective|what went well|what (?:could|to) improve|next steps?|questions?|answer|blockers?|progress|completed|done|notes?)$/i;
+const ENTRY_LABEL = /^(?:observation|evidence|surprise|discovery|finding|impact|response|decision|rationale|date\/author|alternatives?|consequences?|outcomes?|results?|lessons?(?: learned)?|learned|retrospective|what went well|what (?:could|to) improve|next steps?|questions?|answer|blockers?)$/i;
 
 /**
  * Where the footer of a section running to the end of `text` starts (the offset of its `---`

@@ -51,6 +51,7 @@ export function buildPhases(scan: Scan, sections: readonly Section[], title: Sec
 
 function headingPhases(scan: Scan, sections: readonly Section[], title: Section | null): Draft[] {
 	const numberedOk = numberedHeadingsArePhases(scan, sections);
+	const named = namedNumbers(sections, numberedOk);
 	const top: Draft[] = [];
 	const stack: Draft[] = [];
 	for (const s of sections) {
@@ -68,6 +69,8 @@ function headingPhases(scan: Scan, sections: readonly Section[], title: Section 
 		// `# Phase 2 Progress Summary` over `### Phase 2: Component Creation`: the title names the document,
 		// the heading below names the phase (`## Phase 2 Completion Summary` below a title names no phase).
 		if (head && isTitle && namedPhaseBelow(sections, s, head.number, numberedOk)) head = null;
+		// `## Phase 1 Completion Criteria` beside `## Phase 1: Alpha`: a section about phase 1, not a second phase 1.
+		else if (head && !isTitle && !namedPhase(head) && named.has(head.number)) head = null;
 		if (!head) continue;
 		const draft: Draft = {
 			head,
@@ -89,6 +92,17 @@ function headingPhases(scan: Scan, sections: readonly Section[], title: Section 
 /** `Phase 2: Title`, `Phase 2 — Title`: a number followed by a separator, as phases are named (not `Phase 2 Progress Summary`). */
 function namedPhase(head: PhaseHead): boolean {
 	return /^\s*[:—–-]/.test(head.rest);
+}
+
+/** The numbers of phases some heading names (see `namedPhase`). */
+function namedNumbers(sections: readonly Section[], numberedOk: boolean): Set<string> {
+	const out = new Set<string>();
+	for (const s of sections) {
+		if (livingKind(s.title)) continue;
+		const head = readPhaseHead(s.title, numberedOk, false);
+		if (head && namedPhase(head)) out.add(head.number);
+	}
+	return out;
 }
 
 /** Whether a heading other than `title` names a phase numbered `number` (see `namedPhase`). */

@@ -5,6 +5,7 @@
  * left is a real conflict, written between `<<<<<<< local` / `=======` / `>>>>>>> remote`.
  */
 import { diff3MergeRegions, diffIndices } from 'node-diff3';
+import { sharedEnds } from '../line-patches';
 
 /** Result of a line merge: the merged lines, conflict markers included when not clean. */
 export interface LineMerge {
@@ -23,8 +24,20 @@ export const LOCAL_MARK = '<<<<<<< local';
 export const SPLIT_MARK = '=======';
 export const REMOTE_MARK = '>>>>>>> remote';
 
-/** Merges `local` and `remote`, both derived from `base`. */
+/**
+ * Merges `local` and `remote`, both derived from `base`. The lines all three share at the start
+ * and the end are kept as they are and set aside first: node-diff3 is quadratic in what it is
+ * given, and a tick on each side of a 20,000-line plan took minutes.
+ */
 export function mergeLines(base: string[], local: string[], remote: string[]): LineMerge {
+	const { head, tail } = sharedEnds([base, local, remote]);
+	if (head === 0 && tail === 0) return mergeMiddle(base, local, remote);
+	const mid = (lines: string[]) => lines.slice(head, lines.length - tail);
+	const merged = mergeMiddle(mid(base), mid(local), mid(remote));
+	return { clean: merged.clean, lines: [...base.slice(0, head), ...merged.lines, ...base.slice(base.length - tail)] };
+}
+
+function mergeMiddle(base: string[], local: string[], remote: string[]): LineMerge {
 	const out: string[] = [];
 	let clean = true;
 	for (const region of diff3MergeRegions(local, base, remote)) {

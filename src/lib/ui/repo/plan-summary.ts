@@ -3,7 +3,7 @@
  * the next action, and how many lint findings it has — all read from the text alone.
  */
 import { parsePlan } from '$lib/plan/parse';
-import type { ProgressItem } from '$lib/plan/types';
+import type { PlanDoc, ProgressItem } from '$lib/plan/types';
 import { lintPlan } from '$lib/plan/lint';
 import { nextAction } from '$lib/plan/next-action';
 import { allPhases } from '$lib/plan/deps';
@@ -21,7 +21,11 @@ export interface PlanSummary {
 
 /** Reads a plan's progress, status, next action and lint counts from its text. */
 export function planSummary(text: string): PlanSummary {
-	const doc = parsePlan(text);
+	return planSummaryOf(parsePlan(text), text);
+}
+
+/** `planSummary` of a plan already parsed (`doc` is the model of `text`). */
+export function planSummaryOf(doc: PlanDoc, text: string): PlanSummary {
 	// The items the Progress panel shows (nested ones included), so the list and the panel agree.
 	const items = flatItems(doc.progress);
 	const done = items.filter((i) => i.state === 'done').length;

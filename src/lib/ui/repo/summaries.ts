@@ -1,19 +1,22 @@
 /**
- * Plan summaries (progress, status, next action, lint counts) computed in a worker of their own:
- * each is a full parse and lint, which on a big plan takes seconds, and on the page's thread a
- * click waited for it. Results are remembered by text, so a screen shown again answers at once.
- * Where no Worker exists (Node tests), the summary is computed in place.
+ * Plans read off the page's thread, in one worker shared by the screens (summary-worker.ts):
+ * summaries for the "Plans" list and the home screen — each a full parse and lint, seconds on a
+ * big plan, during which a click used to wait — and the chunk scans of a big plan for the plan
+ * screen, so its first parse runs no remark (the scans of a plan the list has just read are kept
+ * there). Summaries are remembered by text on the page, so a screen shown again answers at once.
+ * Where no Worker exists (Node tests), a summary is computed in place and no scans are offered.
  */
+import type { ChunkSeed } from '$lib/plan/incremental';
 import { planSummary, type PlanSummary } from './plan-summary';
 
-/** A message to the worker. */
-export interface SummaryRequest {
-	seq: number;
-	text: string;
-}
+/** Plans this long or longer are parsed for the plan screen in the worker (and their scans kept there). */
+export const SEED_FROM = 200_000;
+
+/** A message to the worker: read `text` for a summary or for its chunk scans; or drop queued requests. */
+export type WorkerRequest = { seq: number; text: string; want: 'summary' | 'seed' } | { cancel: number[] };
 
 /** The worker's answer. */
-export type SummaryReply = { seq: number; summary: PlanSummary } | { seq: number; error: string };
+export type WorkerReply = { seq: number; summary: PlanSummary } | { seq: number; seed: ChunkSeed | null } | { seq: number; error: string };
 
 /** Summaries remembered, by plan text (the screens show the same plans again and again). */
 const remembered = new Map<string, PlanSummary>();
@@ -44,65 +47,115 @@ export class SummaryStopped extends Error {
 	}
 }
 
-/** One screen's summarizer: its own worker, started on first use and ended by `stop`. */
-export class Summarizer {
+interface Pending {
+	resolve: (reply: WorkerReply) => void;
+	reject: (e: Error) => void;
+}
+
+/** The page's one plan worker, started on first use. */
+class PlanWorker {
 	#worker: Worker | null = null;
 	#seq = 0;
-	readonly #pending = new Map<number, { resolve: (s: PlanSummary) => void; reject: (e: Error) => void; text: string }>();
+	readonly #pending = new Map<number, Pending>();
 
-	/** The summary of `text`: remembered, else from the worker (or in place without workers). */
-	summarize(text: string): Promise<PlanSummary> {
-		const known = remembered.get(text);
-		if (known) return Promise.resolve(known);
-		if (typeof Worker === 'undefined') {
-			const summary = planSummary(text);
-			remember(text, summary);
-			return Promise.resolve(summary);
-		}
+	/** Sends a request; the promise settles with the worker's reply (its seq is given to `onSeq` at once). */
+	request(text: string, want: 'summary' | 'seed', onSeq: (seq: number) => void): Promise<WorkerReply> {
 		const seq = ++this.#seq;
-		return new Promise<PlanSummary>((resolve, reject) => {
-			this.#pending.set(seq, { resolve, reject, text });
-			this.#start().postMessage({ seq, text } satisfies SummaryRequest);
+		onSeq(seq);
+		return new Promise<WorkerReply>((resolve, reject) => {
+			this.#pending.set(seq, { resolve, reject });
+			this.#start().postMessage({ seq, text, want } satisfies WorkerRequest);
 		});
 	}
 
-	/** Ends the worker (its work is dropped); pending summaries reject with SummaryStopped. */
-	stop(): void {
-		this.#worker?.terminate();
-		this.#worker = null;
-		for (const p of this.#pending.values()) p.reject(new SummaryStopped());
-		this.#pending.clear();
+	/** Drops requests still queued in the worker; their promises reject with SummaryStopped. */
+	cancel(seqs: number[]): void {
+		if (seqs.length === 0) return;
+		this.#worker?.postMessage({ cancel: seqs } satisfies WorkerRequest);
+		for (const seq of seqs) {
+			this.#pending.get(seq)?.reject(new SummaryStopped());
+			this.#pending.delete(seq);
+		}
 	}
 
 	#start(): Worker {
 		if (this.#worker) return this.#worker;
-		const worker = new Worker(new URL('./summary-worker.ts', import.meta.url), { type: 'module', name: 'waymark-summaries' });
-		worker.onmessage = (e: MessageEvent<SummaryReply>) => {
+		const worker = new Worker(new URL('./summary-worker.ts', import.meta.url), { type: 'module', name: 'waymark-plans' });
+		worker.onmessage = (e: MessageEvent<WorkerReply>) => {
 			const p = this.#pending.get(e.data.seq);
 			if (!p) return;
 			this.#pending.delete(e.data.seq);
-			if ('summary' in e.data) {
-				remember(p.text, e.data.summary);
-				p.resolve(e.data.summary);
-			} else p.reject(new Error(e.data.error));
+			p.resolve(e.data);
 		};
 		worker.onerror = (e) => {
-			// A worker that cannot start (or crashed): what is pending is computed in place instead.
+			// A worker that cannot start (or crashed): what is pending fails, and callers fall back.
 			e.preventDefault();
+			worker.terminate();
+			this.#worker = null;
 			const pending = [...this.#pending.values()];
 			this.#pending.clear();
-			this.#worker = null;
-			for (const p of pending) {
-				try {
-					const summary = planSummary(p.text);
-					remember(p.text, summary);
-					p.resolve(summary);
-				} catch (err) {
-					p.reject(err instanceof Error ? err : new Error(String(err)));
-				}
-			}
+			for (const p of pending) p.reject(new Error('the plan worker stopped'));
 		};
 		this.#worker = worker;
 		return worker;
+	}
+}
+
+let shared: PlanWorker | null = null;
+function planWorker(): PlanWorker {
+	shared ??= new PlanWorker();
+	return shared;
+}
+
+/** For tests: forget the shared worker (a stand-in Worker class is installed per test). */
+export function resetPlanWorker(): void {
+	shared = null;
+}
+
+/** One screen's summaries: its requests to the shared worker, dropped by `stop`. */
+export class Summarizer {
+	readonly #mine = new Set<number>();
+
+	/** The summary of `text`: remembered, else from the worker (or in place without workers, or when it fails). */
+	async summarize(text: string): Promise<PlanSummary> {
+		const known = remembered.get(text);
+		if (known) return known;
+		let summary: PlanSummary;
+		if (typeof Worker === 'undefined') summary = planSummary(text);
+		else {
+			let seq = 0;
+			try {
+				const reply = await planWorker().request(text, 'summary', (s) => this.#mine.add((seq = s)));
+				if (!('summary' in reply)) throw new Error('error' in reply ? reply.error : 'no summary');
+				summary = reply.summary;
+			} catch (err) {
+				if (err instanceof SummaryStopped) throw err;
+				summary = planSummary(text);
+			} finally {
+				this.#mine.delete(seq);
+			}
+		}
+		remember(text, summary);
+		return summary;
+	}
+
+	/** Drops this screen's requests still waiting; they reject with SummaryStopped. */
+	stop(): void {
+		planWorker().cancel([...this.#mine]);
+		this.#mine.clear();
+	}
+}
+
+/**
+ * The chunk scans of `text` from the worker, for the plan screen's first parse (null for a plan
+ * shorter than {@link SEED_FROM}, without workers, or when the worker fails: the page parses it).
+ */
+export async function planSeed(text: string): Promise<ChunkSeed | null> {
+	if (text.length < SEED_FROM || typeof Worker === 'undefined') return null;
+	try {
+		const reply = await planWorker().request(text, 'seed', () => undefined);
+		return 'seed' in reply ? reply.seed : null;
+	} catch {
+		return null;
 	}
 }
