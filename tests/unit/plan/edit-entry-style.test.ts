@@ -342,3 +342,26 @@ describe('footers as templates write them', () => {
 	});
 });
 
+
+describe('the dated Progress Log of DESIGN §3', () => {
+	const LOG = '# P\n\n## Progress Log\n\n### 2025-11-01 10:30\n\n- Completed: set up repo\n- Decision: use pnpm\n\n### 2025-11-02 14:00\n\n- Completed: wrote tests\n\n## Notes\n\nText.\n';
+
+	it('its Completed bullets are done progress items stamped with their day', () => {
+		const doc = parsePlan(LOG);
+		expect(doc.progress.map((i) => [i.text, i.timestamp, i.state, i.logEntry])).toEqual([
+			['set up repo', '2025-11-01 10:30', 'done', true],
+			['wrote tests', '2025-11-02 14:00', 'done', true]
+		]);
+		expect(doc.decisions.map((d) => d.text)).toEqual(['use pnpm']);
+		expect(planSummary(LOG)).toMatchObject({ done: 2, total: 2, status: 'No checklist' });
+	});
+
+	it('add-progress records a Completed bullet under a new day heading, CRLF too', () => {
+		for (const text of [LOG, LOG.replace(/\n/g, '\r\n')]) {
+			const eol = text.includes('\r\n') ? '\r\n' : '\n';
+			const { after, doc } = run(text, { kind: 'add-progress', text: 'shipped it' });
+			expect(after).toBe(text.replace(`- Completed: wrote tests${eol}`, `- Completed: wrote tests${eol}${eol}### 2026-03-10 14:05${eol}${eol}- Completed: shipped it${eol}`));
+			expect(doc.progress.at(-1)).toMatchObject({ text: 'shipped it', timestamp: '2026-03-10 14:05', state: 'done' });
+		}
+	});
+});

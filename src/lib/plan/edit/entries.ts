@@ -4,6 +4,7 @@ import type { EditContext } from './context';
 import { contentIndent, newPrefix, nextLead, stampedLine } from './entry-forms';
 import { appendToDatedLog, appendToSection, createLivingSection, insertBlockAt, sectionEnd, type LivingKey } from './sections';
 import { contentEnd, indentOf, isBlank, lineEndAt, lineStartAt, linesIn, trimEnd } from './text';
+import { completedLead } from '../parse/log-items';
 
 /** End of the last content line of a span (trailing blank lines and `---` excluded). */
 function spanEnd(text: string, span: { start: number; end: number }): number {
@@ -99,6 +100,12 @@ export function addProgress(ctx: EditContext, value: string): TextChange[] {
 	const sec = doc.living.progress;
 	const top = sec ? doc.progress.filter((it) => it.span.start >= sec.span.start && it.span.start < sec.span.end) : doc.progress;
 	const last = top[top.length - 1];
+	// A dated Progress Log records what was done as `- Completed: …` under the day's heading.
+	const completed = `- Completed: ${value}`;
+	if (last?.logEntry && doc.style.datedLog && completedLead(firstLine(text, last.span).replace(/^[ \t]*[-*+][ \t]+/, ''))) {
+		const c = appendToDatedLog(ctx, [completed]);
+		if (c) return [c];
+	}
 	if (last) {
 		const ls = lineStartAt(text, last.span.start);
 		const first = text.slice(ls, lineEndAt(text, last.span.start));
@@ -117,7 +124,7 @@ export function addProgress(ctx: EditContext, value: string): TextChange[] {
 	}
 	const line = `- [ ] ${value}`;
 	if (doc.style.datedLog) {
-		const c = appendToDatedLog(ctx, [line]);
+		const c = appendToDatedLog(ctx, [completed]);
 		if (c) return [c];
 	}
 	if (sec) return [appendToSection(ctx, sec, [line], true)];

@@ -60,11 +60,46 @@ export function headingEntries(text: string, sections: readonly Section[], secti
 	return out;
 }
 
+/** A day's heading of a dated Progress Log: a date, maybe a time and zone, nothing else (`### 2025-11-01 10:30`). */
+const DAY_HEADING = /^\d{4}[-‑]\d{2}[-‑]\d{2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?(?:[ \t]*(?:Z|UTC|GMT|[+-]\d{2}:?\d{2}))?$/;
+/** `- Completed: …` (or `**Done**: …`) under a day's heading: what was done that day. */
+const COMPLETED = /^(?:\*\*|__)?(?:Completed|Done)(?:\*\*|__)?[ \t]*(?::(?:\*\*|__)|(?:\*\*|__)?:)[ \t]*/i;
+
+/** Whether the item at `it` is a `Completed:` bullet of a dated log (see `COMPLETED`). */
+export function completedLead(line: string): boolean {
+	return COMPLETED.test(line);
+}
+
+/**
+ * The `- Completed: …` bullets under the day headings of a dated Progress Log (DESIGN §3), as
+ * done items stamped with their day's heading.
+ */
+function completedItems(scan: Scan, sections: readonly Section[], p: Section): ProgressItem[] {
+	const { text } = scan;
+	const out: ProgressItem[] = [];
+	for (const s of sections) {
+		if (s.span.start <= p.span.start || s.span.start >= p.span.end) continue;
+		const day = s.title.trim();
+		if (!DAY_HEADING.test(day)) continue;
+		const to = Math.min(s.span.end, p.span.end, footerStart(text, p.contentStart, p.span.end) ?? p.span.end);
+		for (let i = firstAtOrAfter(scan.items, s.contentStart); i < scan.items.length && scan.items[i].start < to; i++) {
+			const it = scan.items[i];
+			if (it.level !== 0 || it.task || it.paraStart === null || it.paraEnd === null) continue;
+			const para = text.slice(it.paraStart, it.paraEnd);
+			const lead = COMPLETED.exec(para);
+			if (!lead || para.length === lead[0].length) continue;
+			out.push(logItem({ start: it.start, end: it.end }, para.slice(lead[0].length).trim(), day));
+		}
+	}
+	return out;
+}
+
 /** The log entries of the progress sections as done progress items, in document order. */
 export function logItems(scan: Scan, sections: readonly Section[], progressSections: readonly Section[]): ProgressItem[] {
 	const { text } = scan;
 	const out: ProgressItem[] = [];
 	for (const p of progressSections) {
+		out.push(...completedItems(scan, sections, p));
 		const heads = headingEntries(text, sections, p);
 		for (const { section: s, stamp } of heads) {
 			const end = contentEndBefore(text, s.contentStart, Math.min(s.span.end, p.span.end)) ?? s.headingSpan.end;
