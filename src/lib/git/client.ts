@@ -20,13 +20,23 @@ interface Pending {
 
 /** Talks to one git worker; use {@link gitClient} for the app's shared one. */
 export class GitClient {
-	private readonly worker: Worker;
+	private worker: Worker;
 	private readonly pending = new Map<number, Pending>();
 	private seq = 0;
+	/**
+	 * Set by a QuotaError: the worker is replaced once no call is running. A full quota leaves the
+	 * file systems it had open failing every later call (their IndexedDB writes and lock failed),
+	 * even after space was freed; a new worker opens them afresh (a terminated worker's locks go).
+	 */
+	private restart = false;
 
-	constructor(worker: Worker) {
-		this.worker = worker;
-		this.worker.addEventListener('message', (ev: MessageEvent<FromWorker>) => this.receive(ev.data));
+	constructor(private readonly start: () => Worker) {
+		this.worker = this.attach(start());
+	}
+
+	private attach(worker: Worker): Worker {
+		worker.addEventListener('message', (ev: MessageEvent<FromWorker>) => this.receive(ev.data));
+		return worker;
 	}
 
 	/** Starts `op` in the worker; `onProgress` receives its progress reports. */
@@ -156,6 +166,12 @@ export class GitClient {
 			return;
 		}
 		this.pending.delete(msg.seq);
+		if (msg.kind === 'error' && msg.error.code === 'QuotaError') this.restart = true;
+		if (this.restart && this.pending.size === 0) {
+			this.restart = false;
+			this.worker.terminate();
+			this.worker = this.attach(this.start());
+		}
 		if (msg.kind === 'result') p.resolve(msg.value);
 		else p.reject(errorFromJSON(msg.error));
 	}
@@ -165,6 +181,6 @@ let shared: GitClient | null = null;
 
 /** The app's one git worker client, started on first use (browser only). */
 export function gitClient(): GitClient {
-	shared ??= new GitClient(new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'waymark-git' }));
+	shared ??= new GitClient(() => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'waymark-git' }));
 	return shared;
 }

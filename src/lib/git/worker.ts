@@ -9,9 +9,9 @@ import webHttp from 'isomorphic-git/http/web';
 import { makeOnAuth } from './auth';
 import { classifyGitError, GitError, LockedError, UnknownGitError, type ErrorContext } from './errors';
 import { guardedHttp, OperationGuard, stoppedCause } from './guarded-http';
-import { resetGitCache, type RepoFs } from './fs-utils';
+import { exists, resetGitCache, type RepoFs } from './fs-utils';
 import { type FromWorker, type GitOps, type GitProgress, type RemoteArgs, repoDbName, type ToWorker } from './protocol';
-import { initRepo, listRepoFiles, readRepoFile, shallowClone } from './repo-ops';
+import { initRepo, listRepoFiles, readRepoFile, REPO_DIR, shallowClone } from './repo-ops';
 import { commitWorkingFiles, discardWorkingFile, NothingToCommitError, readHeadText, readTextAt, writeWorkingFile } from './commit-ops';
 import { commitDiff, deepenHistory, exportUnpushed, logCommits } from './history-ops';
 import { repoStatus } from './status-ops';
@@ -318,8 +318,11 @@ const handlers: Handlers = {
 	},
 	async readFile(args) {
 		const fs = repoFs(args.id);
+		const checkedOut = await exists(fs as unknown as RepoFs, `${REPO_DIR}/${args.path}`);
 		const text = await readRepoFile(fs as unknown as RepoFs, args.path);
-		await fs.promises.flush();
+		// Only a file just checked out from HEAD changed the file system: a plain read writes nothing
+		// (a flush writes the whole superblock to IndexedDB — per plan read, on a big repo).
+		if (!checkedOut) await fs.promises.flush();
 		return text;
 	},
 	...pendingOps,
