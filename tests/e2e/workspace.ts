@@ -31,8 +31,14 @@ export async function submitClone(page: Page, url: string, form: CloneForm = {})
 /** Clones `url` from the start page, opens the repository `name` and waits for its Plans list. */
 export async function cloneAndOpenRepo(page: Page, url: string, name: string, form: CloneForm = {}): Promise<void> {
 	await submitClone(page, url, form);
-	await page.getByRole('link', { name }).click();
-	await expect(page.getByRole('list', { name: 'Plans', exact: true })).toBeVisible();
+	const plans = page.getByRole('list', { name: 'Plans', exact: true });
+	// The home screen's "Next actions" fill in above the repository list when the plans' summaries
+	// arrive from the plan worker, moving the link: a click at its old place between Playwright's
+	// stability check and the click itself lands beside it. Click again while still on the home screen.
+	await expect(async () => {
+		if (new URL(page.url()).pathname === '/') await page.getByRole('link', { name }).click({ timeout: 5_000 });
+		await expect(plans).toBeVisible({ timeout: 3_000 });
+	}).toPass({ timeout: 30_000 });
 }
 
 /** Clones `url`, opens the repository `name`, then `planPath` from its Plans list, and waits for the editor. */

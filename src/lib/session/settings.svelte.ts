@@ -11,10 +11,17 @@ export class SettingsState {
 	/** Reads the saved settings. */
 	async load(): Promise<void> {
 		const s = await loadSettings();
-		this.authorName = s.authorName;
-		this.authorEmail = s.authorEmail;
-		this.phaseMessage = s.phaseMessage;
+		// A field typed into while the settings were being read keeps what was typed, and is saved:
+		// overwriting it here also kept the browser from firing its change event on blur.
+		let edited = false;
+		if (this.authorName === DEFAULT_SETTINGS.authorName) this.authorName = s.authorName;
+		else edited = true;
+		if (this.authorEmail === DEFAULT_SETTINGS.authorEmail) this.authorEmail = s.authorEmail;
+		else edited = true;
+		if (this.phaseMessage === DEFAULT_SETTINGS.phaseMessage) this.phaseMessage = s.phaseMessage;
+		else edited = true;
 		this.loaded = true;
+		if (edited) await this.save();
 	}
 
 	/** Writes the current values. */
