@@ -1,4 +1,4 @@
-import { diffPatch } from 'node-diff3';
+import { linePatches } from '$lib/plan/line-patches';
 import type { TextChange } from '$lib/plan/types';
 
 /**
@@ -10,13 +10,6 @@ export function minimalChanges(from: string, to: string): TextChange[] {
 	if (from === to) return [];
 	const a = splitKeep(from);
 	const b = splitKeep(to);
-	// Trim the common head and tail first so the LCS only sees the changed middle.
-	let head = 0;
-	while (head < a.length && head < b.length && a[head] === b[head]) head++;
-	let tail = 0;
-	while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
-	const midA = a.slice(head, a.length - tail);
-	const midB = b.slice(head, b.length - tail);
 	const starts: number[] = [];
 	let offset = 0;
 	for (const line of a) {
@@ -24,17 +17,9 @@ export function minimalChanges(from: string, to: string): TextChange[] {
 		offset += line.length;
 	}
 	starts.push(offset);
-	const changes: TextChange[] = [];
-	const big = midA.length * midB.length > 4_000_000;
-	const patches = big
-		? [{ buffer1: { offset: 0, length: midA.length }, buffer2: { chunk: midB } }]
-		: diffPatch(midA, midB);
-	for (const p of patches) {
-		const fromLine = head + p.buffer1.offset;
-		const toLine = fromLine + p.buffer1.length;
-		changes.push({ from: starts[fromLine], to: starts[toLine], insert: p.buffer2.chunk.join('') });
-	}
-	return changes;
+	// Only the changed middle is diffed (see line-patches.ts): lines keep their endings, so
+	// joining a patch's lines gives its text back.
+	return linePatches(a, b).map((p) => ({ from: starts[p.offset], to: starts[p.offset + p.length], insert: p.chunk.join('') }));
 }
 
 /** Splits into lines that keep their own line ending, so joining gives the text back. */
