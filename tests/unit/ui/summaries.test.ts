@@ -6,9 +6,11 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { planSummary } from '../../../src/lib/ui/repo/plan-summary';
-import { planSeed, rememberedSummary, resetPlanWorker, SEED_FROM, Summarizer, SummaryStopped } from '../../../src/lib/ui/repo/summaries';
+import { planSeed, rememberedSummary, resetPlanWorker, SEED_FROM, Summarizer, SummaryStopped, WORKER_FROM } from '../../../src/lib/ui/repo/summaries';
 
 const plan = (n: number) => `# Plan ${n}\n\n## Progress\n\n- [x] One\n- [ ] Two ${n}\n`;
+/** A plan long enough to be summarised in the worker. */
+const long = (n: number) => plan(n) + '- [ ] filler line\n'.repeat(Math.ceil(WORKER_FROM / 18));
 
 /** A stand-in Worker that records what it is sent and answers only when told. */
 class SilentWorker {
@@ -36,6 +38,12 @@ afterEach(() => {
 });
 
 describe('Summarizer', () => {
+	it('summarises a short plan on the page, even with workers', async () => {
+		g.Worker = SilentWorker;
+		expect(await new Summarizer().summarize(plan(7))).toEqual(planSummary(plan(7)));
+		expect(SilentWorker.last).toBeNull();
+	});
+
 	it('without workers computes in place, and remembers by text', async () => {
 		const s = new Summarizer();
 		const text = plan(1);
@@ -47,7 +55,7 @@ describe('Summarizer', () => {
 	it('asks the worker once per text, answers from memory after, and stop cancels what is queued', async () => {
 		g.Worker = SilentWorker;
 		const s = new Summarizer();
-		const text = plan(2);
+		const text = long(2);
 		const first = s.summarize(text);
 		const w = SilentWorker.last!;
 		expect(w.sent).toEqual([{ seq: 1, text, want: 'summary' }]);
@@ -56,7 +64,7 @@ describe('Summarizer', () => {
 		expect(await s.summarize(text)).toEqual(planSummary(text));
 		expect(w.sent).toHaveLength(1);
 
-		const pending = s.summarize(plan(3));
+		const pending = s.summarize(long(3));
 		await Promise.resolve();
 		s.stop();
 		await expect(pending).rejects.toBeInstanceOf(SummaryStopped);
@@ -67,11 +75,11 @@ describe('Summarizer', () => {
 	it('a worker that fails gives the summary in place', async () => {
 		g.Worker = SilentWorker;
 		const s = new Summarizer();
-		const pending = s.summarize(plan(4));
+		const pending = s.summarize(long(4));
 		await Promise.resolve();
 		let prevented = false;
 		SilentWorker.last!.onerror!({ preventDefault: () => (prevented = true) });
-		expect(await pending).toEqual(planSummary(plan(4)));
+		expect(await pending).toEqual(planSummary(long(4)));
 		expect(prevented).toBe(true);
 		expect(SilentWorker.last!.terminated).toBe(true);
 	});

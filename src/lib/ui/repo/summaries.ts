@@ -11,6 +11,12 @@ import { planSummary, type PlanSummary } from './plan-summary';
 
 /** Plans this long or longer are parsed for the plan screen in the worker (and their scans kept there). */
 export const SEED_FROM = 200_000;
+/**
+ * Plans shorter than this are summarised on the page (a few milliseconds each, after a yield so
+ * input goes first): the worker's start and round trip made the home screen's lists arrive later,
+ * moving the links under a person's pointer as they clicked.
+ */
+export const WORKER_FROM = 60_000;
 
 /** A message to the worker: read `text` for a summary or for its chunk scans; or drop queued requests. */
 export type WorkerRequest = { seq: number; text: string; want: 'summary' | 'seed' } | { cancel: number[] };
@@ -121,8 +127,10 @@ export class Summarizer {
 		const known = remembered.get(text);
 		if (known) return known;
 		let summary: PlanSummary;
-		if (typeof Worker === 'undefined') summary = planSummary(text);
-		else {
+		if (typeof Worker === 'undefined' || text.length < WORKER_FROM) {
+			await new Promise((resolve) => setTimeout(resolve, 0));
+			summary = planSummary(text);
+		} else {
 			let seq = 0;
 			try {
 				const reply = await planWorker().request(text, 'summary', (s) => this.#mine.add((seq = s)));
