@@ -15,7 +15,7 @@ import type { ConflictInfo, RemoteArgs, SyncResult } from './protocol';
 import { discoverPush, pushNewObjects, type PushTransport } from './push-ops';
 import { REPO_DIR } from './repo-ops';
 import { repoStatus } from './status-ops';
-import { isUtf8 } from './text-codec';
+import { decodeFileText, isUtf8 } from './text-codec';
 import { isMarkdownPath } from './url';
 
 /** Everything a sync needs: the repo, the transport and the remote. */
@@ -180,9 +180,6 @@ async function diffTrees(fs: RepoFs, dir: string, a: string | null, b: string | 
 	}
 }
 
-/** UTF-8 with the byte-order mark kept in the text (the default decoder drops it). */
-const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
-
 function sameBytes(a: Uint8Array | null, b: Uint8Array | null): boolean {
 	if (a === null || b === null) return a === b;
 	return a.length === b.length && a.every((x, i) => x === b[i]);
@@ -218,9 +215,9 @@ export async function updateWorkingTree(ctx: SyncContext, oldHead: string, newHe
 			}
 			continue;
 		}
-		const before = beforeBytes && utf8.decode(beforeBytes);
-		const after = afterBytes && utf8.decode(afterBytes);
-		const working = workingBytes && utf8.decode(workingBytes);
+		const before = beforeBytes && decodeFileText(beforeBytes, path);
+		const after = afterBytes && decodeFileText(afterBytes, path);
+		const working = workingBytes && decodeFileText(workingBytes, path);
 		let next: string | null;
 		if (working === before || working === after) next = after;
 		else {
@@ -271,7 +268,7 @@ async function carryMovedDrafts(ctx: SyncContext, dir: string, oldHead: string, 
 		if (!isUtf8(workingBytes)) continue;
 		const before = await readTextAt(ctx.fs, oldHead, from, dir, cache);
 		const after = (await readTextAt(ctx.fs, newHead, to, dir, cache)) ?? '';
-		const working = utf8.decode(workingBytes);
+		const working = decodeFileText(workingBytes, from);
 		if (working === before) continue; // nothing typed: the plain update removes it
 		const merged = mergeFile(before, working, after, undefined, ctx.timeZone);
 		if (!merged.ok || merged.text === null) continue;

@@ -65,7 +65,7 @@ const DAY_HEADING = /^\d{4}[-‑]\d{2}[-‑]\d{2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?
 /** `- Completed: …` (or `**Done**: …`) under a day's heading: what was done that day. */
 const COMPLETED = /^(?:\*\*|__)?(?:Completed|Done)(?:\*\*|__)?[ \t]*(?::(?:\*\*|__)|(?:\*\*|__)?:)[ \t]*/i;
 
-/** Whether the item at `it` is a `Completed:` bullet of a dated log (see `COMPLETED`). */
+/** Whether `line` (an item's text, without its bullet) starts with a dated log's `Completed:` label (see `COMPLETED`). */
 export function completedLead(line: string): boolean {
 	return COMPLETED.test(line);
 }
